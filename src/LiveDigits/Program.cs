@@ -1,0 +1,35 @@
+using System.CommandLine;
+using LiveDigits.App.Commands;
+using LiveDigits.App.Hosting;
+
+namespace LiveDigits.App;
+
+/// <summary>The <c>livedigits</c> command line.</summary>
+public static class Program
+{
+    /// <summary>Parses the arguments, runs the chosen command and returns its exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>An <see cref="ExitCodes"/> value.</returns>
+    public static async Task<int> Main(string[] args)
+    {
+        var root = BuildCommandLine();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            return UserErrors.ReportUsage(parsed);
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false })
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Declares every command; each lives in its own class under <c>Commands/</c>.</summary>
+    /// <returns>The root command.</returns>
+    public static RootCommand BuildCommandLine()
+    {
+        var root = new RootCommand("LiveDigits reads handwritten digits and numbers live from a camera.");
+        root.Options.Add(CommonOptions.LogLevel);
+        root.Subcommands.Add(EvalCommand.Create());
+        return root;
+    }
+}

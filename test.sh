@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every LiveDigits test: the .NET test suite, then the model recipe's smoke run.
+# The first call installs what the tests need. Ends with one line: "tests: N passed, M failed".
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"
+cd "$ld_root"
+ld_ensure_dotnet || exit 1
+ld_ensure_gtk || exit 1
+
+passed=0 failed=0
+count_dotnet() {  # Adds up the summary lines dotnet test prints per test assembly.
+  local line p f
+  while IFS= read -r line; do
+    p=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$line")
+    f=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$line")
+    passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0}))
+  done < <(grep -E '^(Passed|Failed)!' "$1")
+}
+
+log="$ld_root/out/test-dotnet.log"
+mkdir -p "$ld_root/out"
+dotnet test "$ld_root/LiveDigits.sln" -c Release -nologo 2>&1 | tee "$log"
+dotnet_status=${PIPESTATUS[0]}
+count_dotnet "$log"
+if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=$((failed + 1))   # The build or the runner failed before any test could report.
+fi
+
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
