@@ -1,0 +1,1 @@
+"""Training and export recipe for the LiveDigits networks (run through models/train.sh)."""
