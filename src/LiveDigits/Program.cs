@@ -19,6 +19,11 @@ public static class Program
             return UserErrors.ReportUsage(parsed);
         }
 
+        // OpenCV prints its own diagnostics to stderr (a failed layer, a missing backend); our errors
+        // already name the problem in one line, so its log is shown only when debugging.
+        var debugging = parsed.GetValue(CommonOptions.LogLevel) <= Microsoft.Extensions.Logging.LogLevel.Debug;
+        OpenCvSharp.Cv2.SetLogLevel(debugging ? OpenCvSharp.LogLevel.WARNING : OpenCvSharp.LogLevel.SILENT);
+
         return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false })
             .ConfigureAwait(false);
     }

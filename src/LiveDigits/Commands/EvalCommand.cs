@@ -27,14 +27,6 @@ public static class EvalCommand
             Description = "Classify only the first N test images.",
             HelpName = "N",
         };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is <= 0)
-            {
-                result.AddError("--limit must be a positive number of images");
-            }
-        });
-
         var command = new Command("eval", "Measure a model on the 10,000 MNIST test images (fetched once with npm).")
         {
             model,
@@ -47,6 +39,11 @@ public static class EvalCommand
 
     private static int Run(string? modelPath, int? limit, LogLevel level)
     {
+        if (limit is <= 0)
+        {
+            throw new UsageException($"--limit must be a positive number of images, not {limit}");
+        }
+
         using var logging = AppLogging.Create(level);
         var models = modelPath is null ? ShippedModels() : [modelPath];
         MnistSet? testSet = null;

@@ -138,6 +138,8 @@ internal static class ModelInspector
     public static string Describe(OpenCVException e)
     {
         var text = string.IsNullOrWhiteSpace(e.ErrMsg) ? e.Message : e.ErrMsg;
-        return text.Trim().ReplaceLineEndings(" ");
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.TrimStart('>').Trim());
+        return string.Join(' ', lines);
     }
 }
