@@ -1,0 +1,137 @@
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
+using LiveDigits.Capture;
+using LiveDigits.Capture.Sources;
+using OpenCvSharp;
+
+namespace LiveDigits.Tests.Capture;
+
+public sealed class ImageFilesSourceTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public void FromPaths_Folder_OrdersNamesNaturally()
+    {
+        foreach (var name in new[] { "img10.png", "img2.png", "img1.png", "notes.txt", "IMG3.PNG" })
+        {
+            using var image = TestMedia.NumberedFrame(1, TestMedia.DefaultSize);
+            File.WriteAllBytes(_folder.File(name), name.EndsWith("txt", StringComparison.Ordinal) ? [1] : image.ToBytes(".png"));
+        }
+
+        var source = ImageFilesSource.FromPaths([_folder.Path]);
+
+        Assert.Equal(["img1.png", "img2.png", "IMG3.PNG", "img10.png"], source.Files.Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void FromPaths_MissingPath_FailsNamingIt()
+    {
+        var missing = _folder.File("nope.png");
+
+        var error = Assert.Throws<FrameSourceException>(() => ImageFilesSource.FromPaths([missing]));
+
+        Assert.Equal($"{missing}: no such image file or folder", error.Message);
+    }
+
+    [Fact]
+    public void Validate_TextFileAmongImages_FailsNamingIt()
+    {
+        var good = TestMedia.WriteImages(_folder.Path, 1)[0];
+        var text = _folder.File("fake.png");
+        File.WriteAllText(text, "not an image");
+        var source = ImageFilesSource.FromPaths([good, text]);
+
+        var error = Assert.Throws<FrameSourceException>(source.Validate);
+
+        Assert.Equal($"{text}: not an image OpenCV can read", error.Message);
+    }
+
+    [Theory]
+    [InlineData("8UC1", 641, 480)]
+    [InlineData("16UC1", 200, 100)]
+    [InlineData("16UC3", 200, 100)]
+    [InlineData("8UC4", 200, 100)]
+    [InlineData("8UC3", 1, 1)]
+    public async Task Frames_AnyCommonImageType_BecomeEightBitBgrAtSourceSize(string typeName, int width, int height)
+    {
+        var type = typeName switch
+        {
+            "8UC1" => MatType.CV_8UC1,
+            "16UC1" => MatType.CV_16UC1,
+            "16UC3" => MatType.CV_16UC3,
+            "8UC4" => MatType.CV_8UC4,
+            _ => MatType.CV_8UC3,
+        };
+        var path = _folder.File("odd.png");
+        using (var image = new Mat(height, width, type, Scalar.All(type == MatType.CV_16UC1 ? 30000 : 120)))
+        {
+            Cv2.ImWrite(path, image);
+        }
+
+        var frame = await ImageFilesSource.FromPaths([path]).Frames().SingleAsync().ToTask();
+
+        using (frame)
+        {
+            Assert.Equal(MatType.CV_8UC3, frame.Image.Type());
+            Assert.Equal(new Size(width, height), frame.Image.Size());
+            Assert.Equal(path, frame.SourcePath);
+            Assert.Equal(1, frame.SourceScale);
+        }
+    }
+
+    [Fact]
+    public void ToBgr8_SixteenBitGrey_ScalesToEightBit()
+    {
+        using var grey = new Mat(4, 4, MatType.CV_16UC1, Scalar.All(65535 / 2));
+
+        using var bgr = ImageNormaliser.ToBgr8(grey, 100, out _);
+
+        Assert.Equal(127.0, Cv2.Mean(bgr).Val1, 0);
+    }
+
+    [Fact]
+    public void ToBgr8_TransparentBackground_LiesOnWhitePaper()
+    {
+        using var bgra = new Mat(4, 4, MatType.CV_8UC4, new Scalar(0, 0, 0, 0));
+        bgra.Set(0, 0, new Vec4b(0, 0, 0, 255));
+
+        using var bgr = ImageNormaliser.ToBgr8(bgra, 100, out _);
+
+        Assert.Equal(new Vec3b(255, 255, 255), bgr.At<Vec3b>(3, 3));
+        Assert.Equal(new Vec3b(0, 0, 0), bgr.At<Vec3b>(0, 0));
+    }
+
+    [Fact]
+    public async Task Frames_HugeImage_ShrunkToMaxSideWithScaleToSourcePixels()
+    {
+        var path = _folder.File("huge.png");
+        using (var image = new Mat(8000, 8000, MatType.CV_8UC1, Scalar.All(255)))
+        {
+            Cv2.ImWrite(path, image);
+        }
+
+        var frame = await ImageFilesSource.FromPaths([path]).Frames().SingleAsync().ToTask();
+
+        using (frame)
+        {
+            Assert.Equal(new Size(1920, 1920), frame.Image.Size());
+            Assert.Equal(8000 / 1920.0, frame.SourceScale, 6);
+        }
+    }
+
+    [Fact]
+    public async Task Frames_DamagedImage_FailNamingIt()
+    {
+        var path = TestMedia.WriteImages(_folder.Path, 1)[0];
+        var bytes = await File.ReadAllBytesAsync(path);
+        await File.WriteAllBytesAsync(path, bytes[..40]);
+
+        var error = await Assert.ThrowsAsync<FrameSourceException>(
+            () => ImageFilesSource.FromPaths([path]).Frames().ToList().ToTask());
+
+        Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,66 @@
+using OpenCvSharp;
+
+namespace LiveDigits.Tests.Capture;
+
+/// <summary>Writes small videos and images for capture tests, so that no media needs committing.</summary>
+internal static class TestMedia
+{
+    public static readonly Size DefaultSize = new(160, 120);
+
+    /// <summary>A frame whose colour and big printed number tell it from every other frame.</summary>
+    public static Mat NumberedFrame(int number, Size size)
+    {
+        var image = new Mat(size, MatType.CV_8UC3, new Scalar(40 + (number * 37 % 180), 200, 255 - (number * 23 % 200)));
+        Cv2.PutText(image, number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new Point(10, size.Height - 20), HersheyFonts.HersheySimplex, 2, Scalar.Black, 4);
+        return image;
+    }
+
+    /// <summary>Writes an MJPG AVI (or mp4v MP4, by extension) of numbered frames.</summary>
+    public static string WriteVideo(string path, int frames, Size? size = null, double fps = 25)
+    {
+        var frameSize = size ?? DefaultSize;
+        var fourcc = path.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) ? "mp4v" : "MJPG";
+        using var writer = new VideoWriter(path, FourCC.FromString(fourcc), fps, frameSize);
+        if (!writer.IsOpened())
+        {
+            throw new InvalidOperationException($"cannot write test video {path}");
+        }
+
+        for (var i = 0; i < frames; i++)
+        {
+            using var frame = NumberedFrame(i, frameSize);
+            writer.Write(frame);
+        }
+
+        return path;
+    }
+
+    /// <summary>Writes a solid-colour video: every frame identical.</summary>
+    public static string WriteStillVideo(string path, int frames, Scalar colour, double fps = 25)
+    {
+        using var writer = new VideoWriter(path, FourCC.MJPG, fps, DefaultSize);
+        using var frame = new Mat(DefaultSize, MatType.CV_8UC3, colour);
+        for (var i = 0; i < frames; i++)
+        {
+            writer.Write(frame);
+        }
+
+        return path;
+    }
+
+    /// <summary>Writes numbered PNGs named <c>{prefix}{i}.png</c> into a folder.</summary>
+    public static IReadOnlyList<string> WriteImages(string folder, int count, string prefix = "img")
+    {
+        var files = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var file = Path.Combine(folder, $"{prefix}{i}.png");
+            using var image = NumberedFrame(i, DefaultSize);
+            Cv2.ImWrite(file, image);
+            files.Add(file);
+        }
+
+        return files;
+    }
+}
