@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using LiveDigits.Capture;
+using LiveDigits.Pipeline.Classification;
+using LiveDigits.Pipeline.Grouping;
+using LiveDigits.Pipeline.Normalisation;
+using LiveDigits.Pipeline.Readings;
+using LiveDigits.Pipeline.Segmentation;
+using LiveDigits.Pipeline.Tracking;
+using Microsoft.Extensions.Logging;
+using OpenCvSharp;
+
+namespace LiveDigits.Pipeline.Reader;
+
+/// <summary>
+/// Reads the digits and numbers in frames: segments candidates, normalises them the MNIST way,
+/// classifies them in one batch, rejects non-digits, tracks them across frames and groups numbers.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: the tracker carries state from frame to frame, so one thread reads (the pipeline's
+/// worker). The reader disposes what it creates (a network loaded from a path) and nothing it was given.
+/// </remarks>
+public sealed class DigitReader : IDisposable
+{
+    private readonly DigitSegmenter _segmenter = new();
+    private readonly NumberGrouper _grouper = new();
+    private readonly ICandidateNormaliser _normaliser;
+    private readonly ICandidateClassifier _classifier;
+    private readonly NetworkCandidateClassifier? _ownedClassifier;
+    private readonly DigitTracker? _tracker;
+    private readonly DigitReaderOptions _options;
+    private bool _disposed;
+
+    /// <summary>Creates a reader, loading the network unless the options give a classifier.</summary>
+    /// <param name="options">The options; defaults when null.</param>
+    /// <param name="loggerFactory">Creates the loggers; optional.</param>
+    /// <exception cref="ModelLoadException">The model or its sidecar cannot be used.</exception>
+    public DigitReader(DigitReaderOptions? options = null, ILoggerFactory? loggerFactory = null)
+    {
+        _options = options ?? new DigitReaderOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxCandidates, 1);
+        _normaliser = _options.Normaliser ?? new DigitNormaliser();
+        _tracker = _options.TrackAcrossFrames ? new DigitTracker(_options.Tracking) : null;
+
+        var threshold = _options.AcceptThreshold;
+        if (_options.Classifier is { } given)
+        {
+            _classifier = given;
+        }
+        else
+        {
+            var path = _options.ModelPath ?? ProjectPaths.DefaultModel;
+            threshold ??= ModelSidecar.TryRead(path)?.AcceptThreshold;
+            var network = DigitClassifier.Load(path, loggerFactory?.CreateLogger<DigitClassifier>());
+            _ownedClassifier = new NetworkCandidateClassifier(network, ownsNetwork: true);
+            _classifier = _ownedClassifier;
+        }
+
+        AcceptThreshold = threshold ?? DigitReaderOptions.DefaultAcceptThreshold;
+    }
+
+    /// <summary>Gets the lowest probability at which a digit is reported.</summary>
+    public double AcceptThreshold { get; }
+
+    /// <summary>Reads one frame.</summary>
+    /// <param name="bgrFrame">The frame, 8-bit BGR (grey accepted); only read.</param>
+    /// <param name="index">The frame's 0-based index in its source.</param>
+    /// <param name="time">The frame's timestamp from the start of the source.</param>
+    /// <param name="source">The image file, for image inputs; otherwise null.</param>
+    /// <returns>The analysis, owned by the caller.</returns>
+    public FrameAnalysis Read(Mat bgrFrame, long index, TimeSpan time, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(bgrFrame);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var clock = Stopwatch.StartNew();
+
+        using var segmentation = _segmenter.Segment(bgrFrame);
+        var candidates = Strongest(segmentation.Candidates);
+        var inputs = Normalise(candidates);
+        try
+        {
+            var predictions = _classifier.Classify(inputs);
+            var digits = Decide(candidates, predictions);
+            var (ordered, numbers) = _grouper.Group(digits);
+            var readings = new FrameReadings(index, time.TotalMilliseconds, ordered, numbers, source);
+            return Analysis(readings, candidates, inputs, segmentation, clock.Elapsed);
+        }
+        catch
+        {
+            DisposeAll(inputs);
+            throw;
+        }
+    }
+
+    /// <summary>Forgets every track, before a new unrelated stream.</summary>
+    public void ResetTracking() => _tracker?.Reset();
+
+    /// <summary>Releases the network when the reader loaded it. Safe to call more than once.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _ownedClassifier?.Dispose();
+    }
+
+    private List<DigitCandidate> Strongest(IReadOnlyList<DigitCandidate> candidates) =>
+        candidates.Count <= _options.MaxCandidates
+            ? [.. candidates]
+            : [.. candidates.OrderByDescending(c => c.Box.Width * c.Box.Height).Take(_options.MaxCandidates)];
+
+    private List<Mat> Normalise(List<DigitCandidate> candidates)
+    {
+        var inputs = new List<Mat>(candidates.Count);
+        try
+        {
+            foreach (var candidate in candidates)
+            {
+                inputs.Add(_normaliser.Normalise(candidate.Ink));
+            }
+        }
+        catch
+        {
+            DisposeAll(inputs);
+            throw;
+        }
+
+        return inputs;
+    }
+
+    private List<DigitReading> Decide(List<DigitCandidate> candidates, IReadOnlyList<DigitPrediction> predictions)
+    {
+        var digits = new List<DigitReading>();
+        if (_tracker is null)
+        {
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var p = predictions[i];
+                if (p.IsDigit && p.Confidence >= AcceptThreshold)
+                {
+                    digits.Add(new DigitReading(candidates[i].Box, p.Digit, p.Confidence));
+                }
+            }
+
+            return digits;
+        }
+
+        var observations = candidates.Select((c, i) => new DigitObservation(c.Box, predictions[i].Probabilities));
+        foreach (var track in _tracker.Update([.. observations]))
+        {
+            var isDigit = track.Winner != DigitPrediction.NotDigitClass;
+            if (track.Confirmed && isDigit && track.Confidence >= AcceptThreshold)
+            {
+                digits.Add(new DigitReading(track.Box, track.Digit, track.Confidence, track.Id));
+            }
+        }
+
+        return digits;
+    }
+
+    private FrameAnalysis Analysis(
+        FrameReadings readings,
+        List<DigitCandidate> candidates,
+        List<Mat> inputs,
+        FrameSegmentation segmentation,
+        TimeSpan elapsed)
+    {
+        if (!_options.Debug)
+        {
+            DisposeAll(inputs);
+            return new FrameAnalysis(readings, candidates.Count, elapsed);
+        }
+
+        var binary = segmentation.Binary.Clone();
+        var boxed = candidates.Select((c, i) => (c.Box, inputs[i])).ToList();
+        return new FrameAnalysis(readings, candidates.Count, elapsed, binary, boxed);
+    }
+
+    private static void DisposeAll(List<Mat> mats)
+    {
+        foreach (var mat in mats)
+        {
+            mat.Dispose();
+        }
+    }
+}
