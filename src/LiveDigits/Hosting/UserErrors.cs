@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LiveDigits.Capture;
+using LiveDigits.Overlay.Output;
 using LiveDigits.Pipeline.Classification;
 
 namespace LiveDigits.App.Hosting;
@@ -46,6 +47,6 @@ public static class UserErrors
     }
 
     private static bool IsUserError(Exception e) =>
-        e is ModelLoadException or FrameSourceException or UsageException or FileNotFoundException
+        e is ModelLoadException or FrameSourceException or OutputException or UsageException or FileNotFoundException
             or DirectoryNotFoundException or UnauthorizedAccessException;
 }

@@ -1,0 +1,37 @@
+namespace LiveDigits.Overlay.Output;
+
+/// <summary>Checks an output path before a run starts, so that a bad path fails now and not after an hour.</summary>
+public static class OutputPaths
+{
+    /// <summary>Checks that <paramref name="path"/> names a file in an existing folder that can be written.</summary>
+    /// <param name="path">The output file.</param>
+    /// <exception cref="OutputException">The folder is missing or not writable, or the path is a folder.</exception>
+    public static void CheckWritable(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new OutputException($"{path}: is a folder; give a file name");
+        }
+
+        var folder = Path.GetDirectoryName(full) ?? full;
+        if (!Directory.Exists(folder))
+        {
+            throw new OutputException($"{path}: the folder {folder} does not exist");
+        }
+
+        // Permissions alone do not tell (read-only mounts, ACLs, root): writing a probe file does.
+        var probe = Path.Combine(folder, $".livedigits-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"{path}: the folder {folder} cannot be written ({e.Message})", e);
+        }
+    }
+}
