@@ -1,3 +1,4 @@
+using LiveDigits.Capture.Clips;
 using Microsoft.Extensions.Logging;
 
 namespace LiveDigits.Capture;
@@ -25,4 +26,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 24, Level = LogLevel.Warning,
         Message = "Camera {Index} delivered {Frames} black frames: is the lens covered or a privacy shutter closed?")]
     public static partial void CameraBlack(ILogger logger, int index, int frames);
+
+    [LoggerMessage(
+        EventId = 60,
+        Level = LogLevel.Information,
+        Message = "Generating a {Style} clip, seed {Seed}, {Frames} frames, into {Folder}")]
+    public static partial void GeneratingClip(ILogger logger, ClipStyle style, int seed, int frames, string folder);
+
+    [LoggerMessage(
+        EventId = 61,
+        Level = LogLevel.Information,
+        Message = "Wrote {Frames} frames to {Video} and the truth to {Truth} in {Seconds:0.0} s")]
+    public static partial void WroteClip(ILogger logger, int frames, string video, string truth, double seconds);
 }

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using LiveDigits.Capture.Mnist;
+using Microsoft.Extensions.Logging;
+using OpenCvSharp;
+
+namespace LiveDigits.Capture.Clips;
+
+/// <summary>Writes a generated clip to a folder: the video and its <c>truth.json</c>.</summary>
+public static class ClipWriter
+{
+    /// <summary>Renders every frame, writes the video and then the truth.</summary>
+    /// <param name="options">The clip to make.</param>
+    /// <param name="folder">The output folder, created if missing.</param>
+    /// <param name="mnist">The MNIST test set.</param>
+    /// <param name="videoFileName">The video's name; <c>.avi</c> is written as MJPG, <c>.mp4</c> as mp4v.</param>
+    /// <param name="logger">Receives a line at the start and the end.</param>
+    /// <param name="progress">Receives the number of frames written so far.</param>
+    /// <param name="onFrame">Sees each frame and its truth once written (for previews); must not keep the Mat.</param>
+    /// <returns>The paths written.</returns>
+    /// <exception cref="FrameSourceException">The video cannot be written; the message names it.</exception>
+    public static ClipFiles Write(
+        ClipOptions options,
+        string folder,
+        MnistSet mnist,
+        string videoFileName = ClipFiles.DefaultVideoFileName,
+        ILogger? logger = null,
+        IProgress<int>? progress = null,
+        Action<Mat, ClipFrameTruth>? onFrame = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(videoFileName);
+        var fourCc = FourCcFor(videoFileName);
+        Directory.CreateDirectory(folder);
+        var video = Path.Combine(folder, videoFileName);
+        var truthPath = Path.Combine(folder, ClipFiles.TruthFileName);
+        if (logger is not null)
+        {
+            Log.GeneratingClip(logger, options.Style, options.Seed, options.FrameCount, folder);
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var generator = new ClipGenerator(options, mnist);
+
+        // Write under a temporary name (same extension, so the container is right) and move at the end,
+        // so an interrupted run never leaves a video that looks complete.
+        var partial = Path.Combine(folder, "partial-" + videoFileName);
+        var frames = WriteVideo(generator, partial, fourCc, progress, onFrame);
+        File.Move(partial, video, overwrite: true);
+        ClipTruthFile.Write(generator.CreateTruth(frames, videoFileName), truthPath);
+
+        if (logger is not null)
+        {
+            Log.WroteClip(logger, frames.Count, video, truthPath, watch.Elapsed.TotalSeconds);
+        }
+
+        return new ClipFiles(video, truthPath);
+    }
+
+    private static List<ClipFrameTruth> WriteVideo(
+        ClipGenerator generator,
+        string path,
+        FourCC fourCc,
+        IProgress<int>? progress,
+        Action<Mat, ClipFrameTruth>? onFrame)
+    {
+        var options = generator.Options;
+        var frames = new List<ClipFrameTruth>(options.FrameCount);
+        using var writer = new VideoWriter(path, fourCc, options.Fps, new Size(options.Width, options.Height));
+        if (!writer.IsOpened())
+        {
+            throw new FrameSourceException($"{path}: cannot open a video writer ({fourCc}) for the clip");
+        }
+
+        using var frame = new Mat();
+        for (var i = 0; i < options.FrameCount; i++)
+        {
+            var truth = generator.Render(i, frame);
+            frames.Add(truth);
+            writer.Write(frame);
+            onFrame?.Invoke(frame, truth);
+            progress?.Report(i + 1);
+        }
+
+        writer.Release();
+        return frames;
+    }
+
+    private static FourCC FourCcFor(string videoFileName) =>
+        Path.GetExtension(videoFileName).ToUpperInvariant() switch
+        {
+            ".AVI" => FourCC.MJPG,
+            ".MP4" => FourCC.MP4V,
+            _ => throw new FrameSourceException(
+                $"{videoFileName}: a clip's video must end in .avi (MJPG) or .mp4 (mp4v)"),
+        };
+}

@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Globalization;
+using LiveDigits.App.Hosting;
+using LiveDigits.Capture.Clips;
+using LiveDigits.Capture.Mnist;
+using Microsoft.Extensions.Logging;
+using OpenCvSharp;
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
+
+namespace LiveDigits.App.Commands;
+
+/// <summary>
+/// <c>livedigits make-clip</c>: generates a camera-like clip of handwritten MNIST test digits on paper,
+/// with its ground truth (see docs/CLIPS.md).
+/// </summary>
+public static class MakeClipCommand
+{
+    /// <summary>Declares the command.</summary>
+    /// <returns>The command with its options and action.</returns>
+    public static Command Create()
+    {
+        var style = new Option<ClipStyle>("--style")
+        {
+            Description = "Paper and camera: plain, ruled, grid (moderate camera) or hard.",
+            DefaultValueFactory = _ => ClipStyle.Plain,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seeds every random choice.",
+            DefaultValueFactory = _ => 1,
+        };
+        var frames = new Option<int>("--frames")
+        {
+            Description = "Number of frames.",
+            DefaultValueFactory = _ => 300,
+            HelpName = "N",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Output folder; receives the video and truth.json.",
+            Required = true,
+            HelpName = "DIR",
+        };
+        var size = new Option<string>("--size")
+        {
+            Description = "Frame size WxH.",
+            DefaultValueFactory = _ => "1280x720",
+        };
+        var fps = new Option<double>("--fps") { Description = "Frames per second.", DefaultValueFactory = _ => 30 };
+        var video = new Option<string>("--video")
+        {
+            Description = "Video file name inside DIR: .avi (MJPG) or .mp4 (mp4v).",
+            DefaultValueFactory = _ => ClipFiles.DefaultVideoFileName,
+            HelpName = "NAME",
+        };
+
+        var preview = new Option<int>("--preview")
+        {
+            Description = "Also save every Nth frame as a PNG with its truth drawn (green: required, grey: ignored).",
+            HelpName = "N",
+        };
+
+        var command = new Command("make-clip", "Generate a camera-like clip of handwritten digits with ground truth.")
+        {
+            style, seed, frames, output, size, fps, video, preview,
+        };
+        command.SetAction((parsed, _) => UserErrors.RunAsync(() =>
+        {
+            var (width, height) = ParseSize(parsed.GetValue(size)!);
+            var options = new ClipOptions(
+                parsed.GetValue(style),
+                parsed.GetValue(seed),
+                parsed.GetValue(frames),
+                width,
+                height,
+                parsed.GetValue(fps));
+            return Task.FromResult(Run(
+                options,
+                parsed.GetValue(output)!,
+                parsed.GetValue(video)!,
+                parsed.GetValue(preview),
+                parsed.GetValue(CommonOptions.LogLevel)));
+        }));
+        return command;
+    }
+
+    /// <summary>Parses <c>WxH</c>, such as <c>1280x720</c>.</summary>
+    /// <param name="text">The option's value.</param>
+    /// <returns>Width and height.</returns>
+    /// <exception cref="UsageException">The text is not two positive integers joined by x.</exception>
+    internal static (int Width, int Height) ParseSize(string text)
+    {
+        var parts = text.Split('x', 'X');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var width)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var height))
+        {
+            return (width, height);
+        }
+
+        throw new UsageException($"--size {text}: expected WIDTHxHEIGHT, such as 1280x720");
+    }
+
+    private static void SavePreview(Mat frame, ClipFrameTruth truth, string folder, int every)
+    {
+        if (truth.Frame % every != 0)
+        {
+            return;
+        }
+
+        using var picture = frame.Clone();
+        foreach (var digit in truth.Digits)
+        {
+            var colour = digit.Ignore ? new Scalar(160, 160, 160) : new Scalar(0, 200, 0);
+            picture.Rectangle(digit.Box, colour, 1);
+            picture.PutText(
+                digit.Digit.ToString(CultureInfo.InvariantCulture),
+                new Point(digit.Box.X, digit.Box.Y - 2),
+                HersheyFonts.HersheyPlain,
+                1,
+                colour);
+        }
+
+        var name = string.Create(CultureInfo.InvariantCulture, $"preview-{truth.Frame:D4}.png");
+        Cv2.ImWrite(Path.Combine(folder, name), picture);
+    }
+
+    private static int Run(ClipOptions options, string folder, string video, int previewEvery, LogLevel level)
+    {
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UsageException($"make-clip: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+
+        using var logging = AppLogging.Create(level);
+        var logger = logging.CreateLogger(nameof(MakeClipCommand));
+        var mnist = MnistDataset.LoadTest(logger: logger);
+        Action<Mat, ClipFrameTruth>? preview = previewEvery > 0
+            ? (frame, truth) => SavePreview(frame, truth, folder, previewEvery)
+            : null;
+        var files = ClipWriter.Write(options, folder, mnist, video, logger, onFrame: preview);
+        Console.WriteLine(files.Video);
+        Console.WriteLine(files.Truth);
+        return ExitCodes.Success;
+    }
+}
