@@ -1,4 +1,5 @@
 using System.Reactive.Linq;
+using LiveDigits.Capture;
 using LiveDigits.Capture.Clips;
 using OpenCvSharp;
 
@@ -36,7 +37,7 @@ public sealed class ClipWriterTests : IDisposable
     [Fact]
     public void Write_UnknownVideoExtension_FailsNamingTheFile()
     {
-        var error = Assert.Throws<Capture.FrameSourceException>(
+        var error = Assert.Throws<FrameSourceException>(
             () => ClipWriter.Write(s_small, _folder.FullName, TestData.MnistTest, "clip.mkv"));
 
         Assert.Contains("clip.mkv", error.Message, StringComparison.Ordinal);
@@ -49,7 +50,7 @@ public sealed class ClipWriterTests : IDisposable
 
         var frames = await source.Frames().ToList();
 
-        using var owned = new Disposables<Capture.Frame>(frames.ToList());
+        using var owned = new Disposables<Frame>(frames.ToList());
         Assert.Equal(Enumerable.Range(0, 6).Select(i => (long)i), frames.Select(f => f.Index));
         Assert.All(frames, f => Assert.Equal(new Size(320, 240), f.Image.Size()));
         Assert.Equal(TimeSpan.FromSeconds(5 / 30.0), frames[5].Timestamp);
