@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"
 cd "$ld_root"
 ld_ensure_dotnet || exit 1
 ld_ensure_gtk || exit 1
+ld_ensure_window_tools || exit 1
 
 passed=0 failed=0
 count_dotnet() {  # Adds up the summary lines dotnet test prints per test assembly.

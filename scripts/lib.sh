@@ -30,6 +30,16 @@ ld_ensure_gtk() {
   ld_apt_install "the OpenCV runtime (GTK 3)" libgtk-3-0
 }
 
+# The window tests run the app in a private X server (Xvfb) under openbox, drive it with xdotool and
+# take screenshots with ImageMagick's import; x11-utils gives xdpyinfo and xprop to wait for them.
+ld_ensure_window_tools() {
+  local tool
+  for tool in Xvfb openbox xdotool import xdpyinfo xprop; do
+    command -v "$tool" >/dev/null 2>&1 || {
+      ld_apt_install "the window tests" xvfb openbox xdotool imagemagick x11-utils; return; }
+  done
+}
+
 ld_ensure_dotnet() {
   command -v dotnet >/dev/null 2>&1 && return 0
   ld_say "the .NET 10 SDK is needed (dotnet was not found on PATH)"
