@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LiveDigits.Capture;
+using LiveDigits.Overlay;
 using LiveDigits.Overlay.Output;
 using LiveDigits.Pipeline.Classification;
 
@@ -48,5 +49,5 @@ public static class UserErrors
 
     private static bool IsUserError(Exception e) =>
         e is ModelLoadException or FrameSourceException or OutputException or UsageException or FileNotFoundException
-            or DirectoryNotFoundException or UnauthorizedAccessException;
+            or DirectoryNotFoundException or UnauthorizedAccessException or DisplayUnavailableException;
 }
