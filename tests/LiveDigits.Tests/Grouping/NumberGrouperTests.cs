@@ -1,0 +1,67 @@
+using LiveDigits.Pipeline.Grouping;
+using LiveDigits.Pipeline.Readings;
+using OpenCvSharp;
+
+namespace LiveDigits.Tests.Grouping;
+
+public sealed class NumberGrouperTests
+{
+    private readonly NumberGrouper _grouper = new();
+
+    [Fact]
+    public void Group_FourDigitsCloseOnOneLine_GiveOneNumberInReadingOrder()
+    {
+        DigitReading[] digits = [Digit(2, 100, 0.9), Digit(2, 0, 0.8), Digit(6, 150, 0.95), Digit(0, 50, 0.7)];
+
+        var (ordered, numbers) = _grouper.Group(digits);
+
+        var number = Assert.Single(numbers);
+        Assert.Equal("2026", number.Value);
+        Assert.Equal(0.7, number.Confidence);
+        Assert.Equal(new Rect(0, 100, 190, 40), number.Box);
+        Assert.Equal([2, 0, 2, 6], ordered.Select(d => d.Digit));
+    }
+
+    [Fact]
+    public void Group_GapWiderThanADigit_SplitsTheNumbers()
+    {
+        DigitReading[] digits = [Digit(1, 0), Digit(2, 45), Digit(3, 160), Digit(4, 205)];
+
+        var (_, numbers) = _grouper.Group(digits);
+
+        Assert.Equal(["12", "34"], numbers.Select(n => n.Value));
+    }
+
+    [Fact]
+    public void Group_TwoLines_ReadsTopLineFirstEvenWhenLowerStartsFurtherLeft()
+    {
+        DigitReading[] digits = [Digit(9, 0, y: 200), Digit(8, 45, y: 200), Digit(1, 100, y: 100), Digit(2, 145, y: 100)];
+
+        var (ordered, numbers) = _grouper.Group(digits);
+
+        Assert.Equal(["12", "98"], numbers.Select(n => n.Value));
+        Assert.Equal([1, 2, 9, 8], ordered.Select(d => d.Digit));
+    }
+
+    [Fact]
+    public void Group_LineSlopingUnderPerspective_StaysOneNumber()
+    {
+        DigitReading[] digits = [Digit(5, 0, y: 100), Digit(5, 45, y: 112), Digit(5, 90, y: 124), Digit(5, 135, y: 136)];
+
+        var (_, numbers) = _grouper.Group(digits);
+
+        Assert.Equal("5555", Assert.Single(numbers).Value);
+    }
+
+    [Fact]
+    public void Group_NoDigits_GivesNoNumbers()
+    {
+        var (ordered, numbers) = _grouper.Group([]);
+
+        Assert.Empty(ordered);
+        Assert.Empty(numbers);
+    }
+
+    private static DigitReading Digit(int digit, int x, double confidence = 0.9, int y = 100) =>
+        new(new Rect(x, y, 40, 40), digit, confidence);
+}
