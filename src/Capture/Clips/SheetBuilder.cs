@@ -124,7 +124,7 @@ internal sealed partial class SheetBuilder
                 WriteRow(baseline, height);
             }
 
-            top = baseline + (height * (0.4 + (0.5 * _random.NextDouble())));
+            top = baseline + (height * (0.6 + (0.9 * _random.NextDouble())));
         }
     }
 
@@ -132,7 +132,7 @@ internal sealed partial class SheetBuilder
     {
         var left = (_ruleSpacing > 0 ? 200 : 60) * _unit;
         var right = PaperWidth - (60 * _unit);
-        var x = left + (_random.NextDouble() * 2 * height);
+        var x = left + (_random.NextDouble() * 2 * height) + (0.1 * PaperWidth * _random.NextDouble());
         var slope = (_random.NextDouble() - 0.5) * 0.03;
         var ink = Ink.Pick(_random, _unit);
         if (_hard && _random.NextDouble() < 0.3)
@@ -140,7 +140,9 @@ internal sealed partial class SheetBuilder
             x = PrintWord(x, baseline, height * 0.5) + (height * 0.6);
         }
 
-        while (x < right)
+        // A few numbers per row, well apart: a sheet a person points a camera at, not a table of figures.
+        var numbers = 1 + _random.Next(4);
+        for (var n = 0; n < numbers && x < right; n++)
         {
             if (_random.NextDouble() < 0.2)
             {
@@ -154,7 +156,8 @@ internal sealed partial class SheetBuilder
                 return;
             }
 
-            x = written + (height * (0.9 + (1.3 * _random.NextDouble())));
+            x = written + (height * (1.2 + (2.8 * _random.NextDouble())))
+                + (0.25 * PaperWidth * _random.NextDouble());
         }
     }
 

@@ -5,7 +5,8 @@ namespace LiveDigits.Tests.Clips;
 
 public sealed class ClipGeneratorTests
 {
-    private static readonly ClipOptions s_plain = new(ClipStyle.Plain, Seed: 5, FrameCount: 60, Width: 960, Height: 540);
+    private static readonly ClipOptions s_plain =
+        new(ClipStyle.Plain, Seed: 5, FrameCount: 60, Width: 960, Height: 540);
 
     [Theory]
     [InlineData(ClipStyle.Plain, 0)]
@@ -49,7 +50,7 @@ public sealed class ClipGeneratorTests
             // Faint pencil strokes sit well above the darkest pixel, so anything clearly below the paper counts.
             using var ink = box.LessThan(lightest - 20);
             var inked = Cv2.BoundingRect(ink);
-            Assert.True(inked.Top <= digit.Box.Height / 4, $"digit {digit.Id}: ink starts {inked.Top} px below the top");
+            Assert.True(inked.Top <= digit.Box.Height / 4, $"digit {digit.Id}: ink starts {inked.Top} px down");
             Assert.True(inked.Bottom >= digit.Box.Height * 3 / 4, $"digit {digit.Id}: ink ends at {inked.Bottom}");
         }
     }
