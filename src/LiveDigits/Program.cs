@@ -36,6 +36,7 @@ public static class Program
         root.Options.Add(CommonOptions.LogLevel);
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(MakeClipCommand.Create());
+        root.Subcommands.Add(PadCommand.Create());
         return root;
     }
 }

@@ -36,7 +36,7 @@ internal sealed record PadStrokes(int Label, string Name, IReadOnlyList<IReadOnl
         }
     }
 
-    /// <summary>The same digit scaled about its centre, then moved so its centre is at <paramref name="centre"/>.</summary>
+    /// <summary>The digit scaled about its centre, then moved to centre on <paramref name="centre"/>.</summary>
     public PadStrokes Placed(Point centre, double scale)
     {
         var bounds = Bounds;

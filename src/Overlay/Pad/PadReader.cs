@@ -1,0 +1,152 @@
+using LiveDigits.Pipeline.Classification;
+using LiveDigits.Pipeline.Normalisation;
+using OpenCvSharp;
+
+namespace LiveDigits.Overlay.Pad;
+
+/// <summary>
+/// Reads a pad canvas: finds the digits on it, normalises each exactly as the camera does, classifies
+/// them and decides between empty, not a digit, one digit and a number.
+/// </summary>
+/// <remarks>
+/// Thread-safe as long as the classifier is (<see cref="DigitClassifier"/> is). Ink is refused before the
+/// network is asked when it is a dot (no side longer than twice the pen), since the network, shown a
+/// blob scaled up to 20x20, may call it a confident 0; or when there are more pieces than a number on
+/// the pad could hold, which is a scribble.
+/// </remarks>
+public sealed class PadReader
+{
+    /// <summary>The accept threshold for a ten-class network, which has no "not a digit" class.</summary>
+    /// <remarks>
+    /// MNIST-only networks give most scribbles a top probability under 0.9 but a clearly written digit
+    /// over 0.95, so 0.8 rejects most scribbles and almost no digits.
+    /// </remarks>
+    public const double TenClassAcceptThreshold = 0.8;
+
+    /// <summary>The accept threshold for an eleven-class network whose model has no sidecar.</summary>
+    public const double ElevenClassAcceptThreshold = 0.5;
+
+    /// <summary>The most digits read as one number; more pieces than this is a scribble.</summary>
+    public const int MaxDigits = 8;
+
+    private static readonly DigitNormaliser s_normaliser = new();
+    private readonly DigitClassifier _classifier;
+
+    /// <summary>Creates a reader.</summary>
+    /// <param name="classifier">The network; the caller keeps ownership.</param>
+    /// <param name="strokeWidth">The pen width in pixels, to tell a dot from a digit.</param>
+    /// <param name="acceptThreshold">
+    /// The lowest digit probability reported as a digit; null takes the model's sidecar value, else
+    /// <see cref="TenClassAcceptThreshold"/> or <see cref="ElevenClassAcceptThreshold"/>.
+    /// </param>
+    public PadReader(DigitClassifier classifier, int strokeWidth, double? acceptThreshold = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentOutOfRangeException.ThrowIfLessThan(strokeWidth, 1);
+        _classifier = classifier;
+        StrokeWidth = strokeWidth;
+        AcceptThreshold = acceptThreshold ?? DefaultThreshold(classifier);
+    }
+
+    /// <summary>Gets the pen width in pixels.</summary>
+    public int StrokeWidth { get; }
+
+    /// <summary>Gets the lowest digit probability reported as a digit.</summary>
+    public double AcceptThreshold { get; }
+
+    /// <summary>Reads a canvas.</summary>
+    /// <param name="canvas">An 8-bit single-channel image, white ink on black; only read.</param>
+    /// <returns>The reading.</returns>
+    public PadReading Read(Mat canvas)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        if (canvas.Type() != MatType.CV_8UC1)
+        {
+            throw new ArgumentException(
+                $"The pad canvas has type {canvas.Type()}; expected 8-bit grey.", nameof(canvas));
+        }
+
+        var pieces = PadSegmenter.Segment(canvas);
+        try
+        {
+            return pieces.Count switch
+            {
+                0 => PadReading.Empty,
+                > MaxDigits => Rejected("a scribble, not digits"),
+                _ => Classify(pieces),
+            };
+        }
+        finally
+        {
+            foreach (var (_, ink) in pieces)
+            {
+                ink.Dispose();
+            }
+        }
+    }
+
+    private static double DefaultThreshold(DigitClassifier classifier)
+    {
+        var sidecar = ModelSidecar.TryRead(classifier.ModelPath);
+        if (sidecar?.AcceptThreshold is { } fromSidecar)
+        {
+            return fromSidecar;
+        }
+
+        return classifier.HasNotDigitClass ? ElevenClassAcceptThreshold : TenClassAcceptThreshold;
+    }
+
+    private static PadReading Rejected(string why) => new(PadReadingKind.NotDigit, string.Empty, 0, [], [], why);
+
+    private PadReading Classify(List<(Rect Box, Mat Ink)> pieces)
+    {
+        // A dot beside a digit is a stray touch of the pen, not a digit of the number: it is left out.
+        var strokes = pieces.Where(p => !IsDot(p.Box)).ToList();
+        if (strokes.Count == 0)
+        {
+            return Rejected(pieces.Count == 1 ? "a dot" : "dots");
+        }
+
+        var views = strokes.Select(p => s_normaliser.Normalise(p.Ink)).ToList();
+        try
+        {
+            return Decide(_classifier.Classify(views), views.Select(ToBytes).ToList());
+        }
+        finally
+        {
+            views.ForEach(v => v.Dispose());
+        }
+    }
+
+    private bool IsDot(Rect box) => Math.Max(box.Width, box.Height) <= 2 * StrokeWidth;
+
+    private PadReading Decide(IReadOnlyList<DigitPrediction> predictions, List<byte[]> views)
+    {
+        var weakest = Enumerable.Range(0, predictions.Count).MinBy(i => Strength(predictions[i]));
+        var value = string.Concat(predictions.Select(p => p.Digit));
+        var confidence = predictions.Min(p => (double)p.Confidence);
+        var top = predictions[weakest].Probabilities
+            .Select((probability, index) => new ClassProbability(index, probability))
+            .OrderByDescending(c => c.Probability)
+            .Take(3)
+            .ToList();
+
+        if (!predictions.All(p => p.IsDigit && p.Confidence >= AcceptThreshold))
+        {
+            return new PadReading(PadReadingKind.NotDigit, value, confidence, top, views);
+        }
+
+        var kind = predictions.Count == 1 ? PadReadingKind.Digit : PadReadingKind.Number;
+        return new PadReading(kind, value, confidence, top, views);
+    }
+
+    private static double Strength(DigitPrediction prediction) =>
+        prediction.IsDigit ? prediction.Confidence : prediction.Confidence - 1;
+
+    private static byte[] ToBytes(Mat view)
+    {
+        // The normaliser returns a fresh 28x28 Mat, which is continuous, so this is one copy.
+        view.GetArray(out byte[] pixels);
+        return pixels;
+    }
+}
