@@ -1,0 +1,53 @@
+using LiveDigits.Pipeline.Reader;
+using OpenCvSharp;
+
+namespace LiveDigits.Tests.Reader;
+
+public sealed class DigitReaderMemoryTests
+{
+    [Fact]
+    public void Read_TenThousandFrames_KeepsNativeMemoryFlatAndEveryDebugImageDisposed()
+    {
+        using var reader = new DigitReader(new DigitReaderOptions
+        {
+            ModelPath = TestData.FixtureModel("tiny-11.onnx"),
+            Debug = true,
+        });
+        using var page = SyntheticSheet.Page(320, 120, [("2026", new Point(30, 80))], scale: 1.4);
+        var undisposed = ReadFrames(reader, page, 0, 2_500);
+        var warmedUp = WorkingSet();
+
+        undisposed += ReadFrames(reader, page, 2_500, 10_000);
+        var after = WorkingSet();
+
+        // OpenCV's allocator settles within the first 2,000 frames. After that, one leaked 28x28 input per
+        // candidate would be 4 x 7,500 x ~1 KB = 30 MB, one leaked binary frame 7,500 x 38 KB = 285 MB.
+        Assert.True(after - warmedUp < 24L << 20, $"working set grew by {(after - warmedUp) >> 20} MB");
+        Assert.Equal(0, undisposed);
+    }
+
+    /// <summary>Reads frames, disposing each analysis, and counts the debug images left undisposed.</summary>
+    private static int ReadFrames(DigitReader reader, Mat page, int from, int to)
+    {
+        var undisposed = 0;
+        for (var i = from; i < to; i++)
+        {
+            var analysis = reader.Read(page, i, TimeSpan.FromMilliseconds(i), null);
+            List<Mat> handedOut = [analysis.Binary!, .. analysis.CandidateInputs.Select(c => c.Input)];
+            Assert.Equal(5, handedOut.Count);
+
+            analysis.Dispose();
+            undisposed += handedOut.Count(m => !m.IsDisposed);
+        }
+
+        return undisposed;
+    }
+
+    private static long WorkingSet()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return Environment.WorkingSet;
+    }
+}
