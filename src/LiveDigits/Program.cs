@@ -7,6 +7,14 @@ namespace LiveDigits.App;
 /// <summary>The <c>livedigits</c> command line.</summary>
 public static class Program
 {
+    // Ctrl+C and SIGTERM cancel the running command, which then finalises its video and JSON Lines; the
+    // default two seconds can be too short for a long recording's index, so the wait is longer.
+    private static readonly InvocationConfiguration s_invocation = new()
+    {
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
+    };
+
     /// <summary>Parses the arguments, runs the chosen command and returns its exit code.</summary>
     /// <param name="args">The command line.</param>
     /// <returns>An <see cref="ExitCodes"/> value.</returns>
@@ -24,7 +32,7 @@ public static class Program
         var debugging = parsed.GetValue(CommonOptions.LogLevel) <= Microsoft.Extensions.Logging.LogLevel.Debug;
         OpenCvSharp.Cv2.SetLogLevel(debugging ? OpenCvSharp.LogLevel.WARNING : OpenCvSharp.LogLevel.SILENT);
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false })
+        return await parsed.InvokeAsync(s_invocation)
             .ConfigureAwait(false);
     }
 
@@ -37,6 +45,10 @@ public static class Program
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(MakeClipCommand.Create());
         root.Subcommands.Add(PadCommand.Create());
+        root.Subcommands.Add(CameraCommand.Create());
+        root.Subcommands.Add(CamerasCommand.Create());
+        root.Subcommands.Add(VideoCommand.Create());
+        root.Subcommands.Add(ImageCommand.Create());
         return root;
     }
 }

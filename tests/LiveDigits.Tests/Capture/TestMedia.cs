@@ -36,6 +36,30 @@ internal static class TestMedia
         return path;
     }
 
+    /// <summary>
+    /// Writes a clip of a real handwriting photo (tests/data/real/sheet_a.png) drifting a few pixels per
+    /// frame, as a hand-held camera sees it.
+    /// </summary>
+    public static string WriteSheetVideo(string path, int frames, double fps = 10)
+    {
+        using var sheet = Cv2.ImRead(Path.Combine(TestData.Folder, "real", "sheet_a.png"));
+        var size = new Size(sheet.Width & ~1, sheet.Height & ~1);
+        using var writer = new VideoWriter(path, FourCC.MJPG, fps, size);
+        for (var i = 0; i < frames; i++)
+        {
+            using var shift = new Mat(2, 3, MatType.CV_64FC1);
+            shift.Set(0, 0, 1.0);
+            shift.Set(0, 2, (double)(i % 7));
+            shift.Set(1, 1, 1.0);
+            shift.Set(1, 2, (double)(i % 5));
+            using var moved = new Mat();
+            Cv2.WarpAffine(sheet, moved, shift, size, borderMode: BorderTypes.Replicate);
+            writer.Write(moved);
+        }
+
+        return path;
+    }
+
     /// <summary>Writes a solid-colour video: every frame identical.</summary>
     public static string WriteStillVideo(string path, int frames, Scalar colour, double fps = 25)
     {

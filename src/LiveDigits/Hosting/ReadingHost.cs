@@ -1,0 +1,54 @@
+using LiveDigits.App.Running;
+using LiveDigits.Capture;
+using Microsoft.Extensions.Logging;
+
+namespace LiveDigits.App.Hosting;
+
+/// <summary>Runs a reading command: the run, then the summary on standard output, then the exit code.</summary>
+public static class ReadingHost
+{
+    /// <summary>Runs the reader over <paramref name="source"/> and reports.</summary>
+    /// <param name="source">The frames.</param>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="logging">Creates the loggers.</param>
+    /// <param name="cancellation">Ctrl+C and SIGTERM.</param>
+    /// <param name="extraLines">Adds lines to the summary (such as a score) once the run has ended.</param>
+    /// <returns>The exit code.</returns>
+    /// <exception cref="FrameSourceException">The source failed; the outputs were finalised first.</exception>
+    public static async Task<int> RunAsync(
+        IFrameSource source,
+        RunSettings settings,
+        ILoggerFactory logging,
+        CancellationToken cancellation,
+        Func<RunSummary, IEnumerable<string>>? extraLines = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var run = new ReadingRun(source, settings, logging);
+        var summary = await run.RunAsync(cancellation).ConfigureAwait(false);
+        foreach (var line in summary.Lines().Concat(extraLines?.Invoke(summary) ?? []))
+        {
+            Console.Out.WriteLine(line);
+        }
+
+        await Console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        switch (summary.SourceError)
+        {
+            case FrameSourceException e:
+                throw new FrameSourceException(e.Message, e);
+            case { } e:
+                // Not the user's doing (a bug in a stage): one line still, with the outputs already finalised.
+                await Console.Error.WriteLineAsync($"{UserErrors.Prefix}reading stopped: {e.Message}")
+                    .ConfigureAwait(false);
+                return ExitCodes.InternalError;
+        }
+
+        if (summary.Interrupted)
+        {
+            await Console.Error.WriteLineAsync("livedigits: interrupted; outputs are complete up to the last frame")
+                .ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+
+        return ExitCodes.Success;
+    }
+}

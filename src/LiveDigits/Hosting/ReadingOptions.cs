@@ -1,0 +1,77 @@
+using System.CommandLine;
+using LiveDigits.App.Running;
+
+namespace LiveDigits.App.Hosting;
+
+/// <summary>
+/// The options every reading command takes (<c>--model</c>, <c>--record</c>, <c>--jsonl</c>,
+/// <c>--no-window</c>), declared once; each command gets its own instances.
+/// </summary>
+public sealed class ReadingOptions
+{
+    /// <summary>Creates the options.</summary>
+    public ReadingOptions()
+    {
+        Model = CommonOptions.Model("Model to read digits with; default: models/livedigits.onnx.");
+        Record = new Option<string?>("--record")
+        {
+            Description = "Write the annotated video to FILE (.mp4 with mp4v, or .avi with MJPG).",
+            HelpName = "FILE",
+        };
+        Jsonl = new Option<string?>("--jsonl")
+        {
+            Description = "Write every frame's readings to FILE as JSON Lines, one line per frame.",
+            HelpName = "FILE",
+        };
+        NoWindow = new Option<bool>("--no-window") { Description = "Show no window (for scripts and servers)." };
+    }
+
+    /// <summary>Gets <c>--model</c>.</summary>
+    public Option<string?> Model { get; }
+
+    /// <summary>Gets <c>--record</c>.</summary>
+    public Option<string?> Record { get; }
+
+    /// <summary>Gets <c>--jsonl</c>.</summary>
+    public Option<string?> Jsonl { get; }
+
+    /// <summary>Gets <c>--no-window</c>.</summary>
+    public Option<bool> NoWindow { get; }
+
+    /// <summary>Adds the options to a command.</summary>
+    /// <param name="command">The command.</param>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(Model);
+        command.Options.Add(Record);
+        command.Options.Add(Jsonl);
+        command.Options.Add(NoWindow);
+    }
+
+    /// <summary>Reads the parsed values into run settings.</summary>
+    /// <param name="parsed">The parse result.</param>
+    /// <returns>The settings; the caller adds what depends on the source.</returns>
+    /// <exception cref="UsageException">The options contradict each other.</exception>
+    public RunSettings Settings(ParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var record = parsed.GetValue(Record);
+        var jsonl = parsed.GetValue(Jsonl);
+
+        // Checked here rather than in a parse validator: a validator also runs when a value is missing.
+        if (record is not null && jsonl is not null
+            && string.Equals(Path.GetFullPath(record), Path.GetFullPath(jsonl), StringComparison.Ordinal))
+        {
+            throw new UsageException($"--record and --jsonl name the same file ({record}); give each its own");
+        }
+
+        return new RunSettings
+        {
+            ModelPath = parsed.GetValue(Model),
+            RecordPath = record,
+            JsonlPath = jsonl,
+            ShowWindow = !parsed.GetValue(NoWindow),
+        };
+    }
+}

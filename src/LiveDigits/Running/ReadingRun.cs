@@ -1,0 +1,151 @@
+using System.Reactive.Concurrency;
+using LiveDigits.Capture;
+using LiveDigits.Overlay;
+using LiveDigits.Pipeline.Reader;
+using LiveDigits.Pipeline.Streaming;
+using Microsoft.Extensions.Logging;
+using OpenCvSharp;
+
+namespace LiveDigits.App.Running;
+
+/// <summary>
+/// One run of the reader over a source: frames are read on the pipeline's worker, annotated, written to the
+/// outputs and handed to the window. However the run ends (the source ends or fails, q, Ctrl+C, SIGTERM)
+/// the subscription is disposed first and the files are finalised after, so both are complete.
+/// </summary>
+public sealed class ReadingRun
+{
+    private readonly IFrameSource _source;
+    private readonly RunSettings _settings;
+    private readonly ILoggerFactory _logging;
+    private readonly ILogger _logger;
+    private readonly RunStatistics _statistics = new();
+    private ReaderPipeline? _pipeline;
+    private WindowView? _view;
+    private OutputSink? _sink;
+
+    /// <summary>Prepares a run; nothing is opened yet.</summary>
+    /// <param name="source">The frames.</param>
+    /// <param name="settings">The model, outputs and view.</param>
+    /// <param name="logging">Creates the loggers.</param>
+    public ReadingRun(IFrameSource source, RunSettings settings, ILoggerFactory logging)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(logging);
+        _source = source;
+        _settings = settings;
+        _logging = logging;
+        _logger = logging.CreateLogger<ReadingRun>();
+    }
+
+    /// <summary>Gets what has been read so far.</summary>
+    public RunStatistics Statistics => _statistics;
+
+    /// <summary>Runs until the source ends, the user quits, or <paramref name="cancellation"/> fires.</summary>
+    /// <param name="cancellation">Ctrl+C and SIGTERM.</param>
+    /// <returns>The summary; the source's failure, if any, is in it rather than thrown.</returns>
+    public async Task<RunSummary> RunAsync(CancellationToken cancellation)
+    {
+        // Everything that can be checked is checked before the first frame: outputs, display, model.
+        OutputSink.Validate(_settings);
+        DisplayCheck.RequireFor(_settings.ShowWindow);
+        var readerOptions = new DigitReaderOptions
+        {
+            ModelPath = _settings.ModelPath,
+            Debug = _settings.ShowWindow,
+            TrackAcrossFrames = _settings.IsStream,
+        };
+        using var reader = new DigitReader(readerOptions, _logging);
+        using var sink = new OutputSink(_settings, _logging);
+        using var worker = new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = "reader" });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        _sink = sink;
+        _pipeline = new ReaderPipeline(reader, worker, _logging.CreateLogger<ReaderPipeline>());
+        _view = _settings.ShowWindow ? new WindowView(_logger) : null;
+
+        var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Exception? sourceError;
+        try
+        {
+            using (_pipeline.Process(_source).Subscribe(
+                p => OnFrame(p, stop.Token),
+                e => ended.TrySetResult(e),
+                () => ended.TrySetResult(null)))
+            {
+                sourceError = await WaitForEndAsync(ended.Task, cancellation).ConfigureAwait(false);
+                stop.Cancel();
+            }
+        }
+        finally
+        {
+            _view?.Dispose();
+        }
+
+        var outputs = sink.Close();
+        return new RunSummary(_statistics, _pipeline.Counters.Dropped, outputs, cancellation.IsCancellationRequested,
+            sourceError);
+    }
+
+    private async Task<Exception?> WaitForEndAsync(Task<Exception?> ended, CancellationToken cancellation)
+    {
+        var interrupted = Task.Delay(Timeout.Infinite, cancellation);
+        var quit = _view?.QuitRequested ?? Task.Delay(Timeout.Infinite, cancellation);
+        var progress = _settings.ShowProgress && _view is null
+            ? ConsoleProgress.RunAsync(_statistics, _settings.ExpectedFrames, ended, cancellation)
+            : Task.CompletedTask;
+        var first = await Task.WhenAny(ended, interrupted, quit).ConfigureAwait(false);
+        await progress.ConfigureAwait(false);
+        if (first != ended)
+        {
+            return null;
+        }
+
+        var error = await ended.ConfigureAwait(false);
+
+        // A file has ended but the window stays, showing the last frame, until the user closes it.
+        if (_view is not null && error is null)
+        {
+            _view.Notify("end of input - q quits");
+            await Task.WhenAny(quit, interrupted).ConfigureAwait(false);
+        }
+
+        return error;
+    }
+
+    private void OnFrame(ProcessedFrame processed, CancellationToken stop)
+    {
+        using (processed)
+        {
+            try
+            {
+                _view?.WaitWhilePaused(stop);
+                Present(processed);
+            }
+            catch (OperationCanceledException)
+            {
+                // The run is stopping while the view was paused; this frame is simply not shown.
+            }
+            catch (Exception e) when (e is OpenCVException or IOException or InvalidOperationException
+                or ArgumentException)
+            {
+                Log.FrameOutputFailed(_logger, processed.Frame.Index, e);
+            }
+        }
+    }
+
+    private void Present(ProcessedFrame processed)
+    {
+        var frame = processed.Frame;
+        var analysis = processed.Analysis;
+        _statistics.Add(analysis.Readings);
+        var status = new OverlayStatus(_statistics.RecentFps, analysis.ProcessingTime, analysis.CandidateCount,
+            _pipeline!.Counters.Dropped);
+        using var annotated = OverlayRenderer.Render(frame.Image, analysis.Readings, status);
+        _sink!.Write(frame, analysis.Readings, annotated);
+        if (_view is not null)
+        {
+            _view.Show(_view.Debug ? DebugView.Render(analysis, frame.Image.Size()) : annotated.Clone());
+        }
+    }
+}

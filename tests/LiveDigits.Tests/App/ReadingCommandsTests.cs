@@ -1,0 +1,158 @@
+using LiveDigits.Overlay.Output;
+using LiveDigits.Pipeline.Readings;
+using LiveDigits.Tests.Capture;
+
+namespace LiveDigits.Tests.App;
+
+/// <summary>The reading commands as a user meets them: the real program in a child process.</summary>
+public sealed class ReadingCommandsTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public void Video_NoWindow_WritesOneLinePerFrameAndAPlayableRecording()
+    {
+        var clip = TestMedia.WriteSheetVideo(_folder.File("clip.avi"), 12);
+        var jsonl = _folder.File("run.jsonl");
+        var record = _folder.File("run.mp4");
+
+        var (code, output, error) = AppProcess.Run(
+            "video", clip, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl, "--record", record);
+
+        Assert.True(code == 0, error);
+        var lines = ReadingsJsonl.ReadFile(jsonl);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => (long)i), lines.Select(l => l.Frame));
+        Assert.All(lines, l => Assert.NotEmpty(l.Digits));
+        Assert.Equal(12, VideoRecorder.CountFrames(record));
+        Assert.Contains("frames 12 in", output, StringComparison.Ordinal);
+        Assert.Contains($"recorded {record}: 12 frames, plays back 12", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public void Video_SignalMidRun_JsonlCompleteAndRecordingPlaysTheSameFrameCount(string signal)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // POSIX signals are sent with kill(1).
+        }
+
+        var clip = TestMedia.WriteSheetVideo(_folder.File("long.avi"), 400);
+        var jsonl = _folder.File("run.jsonl");
+        var record = _folder.File("run.avi");
+        using var app = AppProcess.Start(
+            ["video", clip, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl, "--record", record]);
+        Assert.True(SpinWait.SpinUntil(() => LineCount(jsonl) >= 5, TimeSpan.FromMinutes(2)), app.Error);
+
+        app.Signal(signal);
+        var code = app.WaitForExit(TimeSpan.FromSeconds(30));
+
+        var lines = ReadingsJsonl.ReadFile(jsonl);
+        Assert.Equal(130, code);
+        Assert.InRange(lines.Count, 5, 399);
+        Assert.Equal(Enumerable.Range(0, lines.Count).Select(i => (long)i), lines.Select(l => l.Frame));
+        Assert.Equal(lines.Count, VideoRecorder.CountFrames(record));
+        Assert.Contains("interrupted", app.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Image_Folder_EachLineNamesItsImageAndPosition()
+    {
+        var images = Path.Combine(_folder.Path, "sheets");
+        Directory.CreateDirectory(images);
+        foreach (var (name, sheet) in new[] { ("p10.png", "sheet_b.png"), ("p2.png", "sheet_a.png") })
+        {
+            File.Copy(Path.Combine(TestData.Folder, "real", sheet), Path.Combine(images, name));
+        }
+
+        var jsonl = _folder.File("images.jsonl");
+
+        var (code, _, error) = AppProcess.Run(
+            "image", images, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl);
+
+        Assert.True(code == 0, error);
+        var lines = ReadingsJsonl.ReadFile(jsonl);
+        Assert.Equal([0L, 1L], lines.Select(l => l.Frame));
+        Assert.Equal([Path.Combine(images, "p2.png"), Path.Combine(images, "p10.png")], lines.Select(l => l.Source));
+    }
+
+    [Theory]
+    [InlineData("video x.avi --frobnicate", "Unrecognized command or argument '--frobnicate'", 2)]
+    [InlineData("video x.avi --record", "Required argument missing for option: '--record'", 2)]
+    [InlineData("video x.avi --no-window --record same.jsonl --jsonl same.jsonl", "name the same file", 2)]
+    [InlineData("camera --index -1", "--index must be at least 0, not -1", 2)]
+    [InlineData("video MISSING --no-window", "video file not found", 3)]
+    [InlineData("image MISSING --no-window", "no such image file or folder", 3)]
+    public void Command_BadArguments_OneLineErrorAndExitCode(string arguments, string message, int exitCode)
+    {
+        var missing = _folder.File("missing.avi");
+
+        var (code, output, error) = AppProcess.Run(arguments.Replace("MISSING", missing, StringComparison.Ordinal)
+            .Split(' '));
+
+        Assert.Equal(exitCode, code);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith("livedigits: error: ", error, StringComparison.Ordinal);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    [Theory]
+    [InlineData("nowhere/run.mp4", "does not exist")]
+    [InlineData("run.mkv", "record to a .mp4 file (mp4v) or an .avi file (MJPG)")]
+    public void Video_RecordPathUnusable_FailsBeforeReadingAnyFrame(string record, string message)
+    {
+        var clip = TestMedia.WriteSheetVideo(_folder.File("clip.avi"), 3);
+        var jsonl = _folder.File("run.jsonl");
+
+        var (code, _, error) = AppProcess.Run("video", clip, "--no-window", "--model", AppProcess.TestModel,
+            "--jsonl", jsonl, "--record", _folder.File(record));
+
+        Assert.Equal(3, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(jsonl));
+    }
+
+    [Fact]
+    public void Video_WindowWithoutDisplay_SaysToUseNoWindow()
+    {
+        var clip = TestMedia.WriteSheetVideo(_folder.File("clip.avi"), 3);
+
+        var (code, _, error) = AppProcess.Run("video", clip, "--model", AppProcess.TestModel);
+
+        Assert.Equal(2, code);
+        Assert.Equal("livedigits: error: no display to show the window on (DISPLAY is not set); use --no-window",
+            error.Trim());
+    }
+
+    [Fact]
+    public void Cameras_NoCameraHere_SaysSoClearly()
+    {
+        if (OperatingSystem.IsLinux() && Directory.EnumerateFiles("/dev", "video*").Any())
+        {
+            return; // This machine has a camera; the listing is then machine-specific.
+        }
+
+        var (code, output, _) = AppProcess.Run("cameras");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("no camera could be opened (tried indexes 0-9 with", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static int LineCount(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Count(c => c == '\n');
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
