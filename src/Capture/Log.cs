@@ -20,7 +20,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Camera {Index} {Problem}; reopening it")]
     public static partial void CameraStalled(ILogger logger, int index, string problem);
 
-    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "Camera {Index} delivers again after {Attempts} reopen(s)")]
+    [LoggerMessage(EventId = 23, Level = LogLevel.Information,
+        Message = "Camera {Index} delivers again after {Attempts} reopen(s)")]
     public static partial void CameraRecovered(ILogger logger, int index, int attempts);
 
     [LoggerMessage(EventId = 24, Level = LogLevel.Warning,

@@ -59,7 +59,8 @@ public static class DebugView
 
             using var enlarged = new Mat();
             using var input = ToByteBgr(ordered[i].Input);
-            Cv2.Resize(input, enlarged, new Size(28 * InputZoom, 28 * InputZoom), interpolation: InterpolationFlags.Nearest);
+            Cv2.Resize(input, enlarged, new Size(28 * InputZoom, 28 * InputZoom),
+                interpolation: InterpolationFlags.Nearest);
             using var target = new Mat(view, new Rect(x, y, enlarged.Width, enlarged.Height));
             enlarged.CopyTo(target);
             Cv2.Rectangle(view, new Rect(x - 1, y - 1, enlarged.Width + 2, enlarged.Height + 2), s_boxColour, 1);

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveDigits.Overlay;
 
-/// <summary>The overlay and output library's log messages, generated once so that disabled levels cost nothing.</summary>
+/// <summary>The overlay library's log messages, generated once so that disabled levels cost nothing.</summary>
 /// <remarks>Event ids 600-649 belong to the drawing pad.</remarks>
 internal static partial class Log
 {

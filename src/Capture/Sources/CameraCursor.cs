@@ -107,7 +107,8 @@ internal sealed class CameraCursor : IFrameCursor
         var device = $"/dev/video{index}";
         if (OperatingSystem.IsLinux() && !File.Exists(device))
         {
-            return $"camera {index}: cannot be opened (tried {backends}): {device} does not exist; is a camera connected?";
+            return $"camera {index}: cannot be opened (tried {backends}): {device} does not exist; " +
+                "is a camera connected?";
         }
 
         return $"camera {index}: cannot be opened (tried {backends}); is it connected, busy in another program, " +

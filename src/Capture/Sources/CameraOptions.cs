@@ -29,6 +29,8 @@ public sealed record CameraOptions
     /// </summary>
     public int FrozenAfterFrames { get; init; } = 90;
 
-    /// <summary>Gets how many frames at the start are checked for a black picture (covered lens, privacy shutter).</summary>
+    /// <summary>
+    /// Gets how many frames at the start are checked for a black picture (covered lens, privacy shutter).
+    /// </summary>
     public int BlackCheckFrames { get; init; } = 30;
 }

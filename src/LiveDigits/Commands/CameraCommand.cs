@@ -17,7 +17,13 @@ public static class CameraCommand
         var height = Positive("--height", "Requested frame height in pixels.", null, "H");
         var fps = Positive("--fps", "Requested frames per second.", null, "F");
         var options = new ReadingOptions();
-        var command = new Command("camera", "Read digits and numbers live from a camera.") { index, width, height, fps };
+        var command = new Command("camera", "Read digits and numbers live from a camera.")
+        {
+            index,
+            width,
+            height,
+            fps,
+        };
         options.AddTo(command);
         command.SetAction((parsed, cancellation) => UserErrors.RunAsync(async () =>
         {

@@ -22,7 +22,8 @@ public sealed record RunSummary(
             + (s.Numbers.Count > 12 ? $", ... ({s.Numbers.Count} in all)" : "");
         var lines = new List<string>
         {
-            string.Create(culture, $"frames {s.Frames} in {seconds:0.0} s ({s.Frames / seconds:0.0} fps), dropped {Dropped}"),
+            string.Create(
+                culture, $"frames {s.Frames} in {seconds:0.0} s ({s.Frames / seconds:0.0} fps), dropped {Dropped}"),
             string.Create(culture, $"digits read {s.DigitReadings} (in {s.Tracks} tracked digits)"),
             $"numbers {numbers}",
         };

@@ -3,7 +3,9 @@ using OpenCvSharp;
 
 namespace LiveDigits.App.Running;
 
-/// <summary>Maps readings from a shrunk frame's pixels back to the source image's, as the JSON Lines schema wants.</summary>
+/// <summary>
+/// Maps readings from a shrunk frame's pixels back to the source image's, as the JSON Lines schema wants.
+/// </summary>
 public static class SourcePixels
 {
     /// <summary>Scales every box by <paramref name="scale"/> (source pixels per frame pixel).</summary>

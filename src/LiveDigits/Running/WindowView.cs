@@ -16,6 +16,8 @@ public sealed class WindowView : IDisposable
     // WaitKey's wait: short enough to show 60 fps, long enough to leave the CPU to the reader.
     private const int KeyWaitMs = 10;
 
+    private static readonly Size s_maxWindow = new(1280, 720);
+
     private readonly Lock _gate = new();
     private readonly ILogger _logger;
     private readonly Thread _thread;
@@ -108,7 +110,9 @@ public sealed class WindowView : IDisposable
                     HandleKey(key & 0xFF);
                 }
 
-                if (_shown is not null && Cv2.GetWindowProperty(Title, WindowPropertyFlags.Visible) < 1)
+                // Win32 and Qt report a closed window as not visible (0). GTK answers -1, "unknown", always,
+                // so there closing the window does not end the run: q or ESC does.
+                if (_shown is not null && Cv2.GetWindowProperty(Title, WindowPropertyFlags.Visible) == 0)
                 {
                     _quit.TrySetResult();
                 }
@@ -134,6 +138,11 @@ public sealed class WindowView : IDisposable
 
         if (next is not null)
         {
+            if (_shown is null || _shown.Size() != next.Size())
+            {
+                FitWindow(next.Size());
+            }
+
             _shown?.Dispose();
             _shown = next;
             Cv2.ImShow(Title, _shown);
@@ -147,6 +156,16 @@ public sealed class WindowView : IDisposable
                 new Scalar(0, 0, 255), 2, LineTypes.AntiAlias);
             Cv2.ImShow(Title, marked);
         }
+    }
+
+    private static void FitWindow(Size picture)
+    {
+        // A resizable window opens at a toolkit default size; it is sized to the picture, scaled down to
+        // fit a laptop screen when the camera delivers more.
+        var scale = Math.Min(
+            1.0,
+            Math.Min(s_maxWindow.Width / (double)picture.Width, s_maxWindow.Height / (double)picture.Height));
+        Cv2.ResizeWindow(Title, (int)(picture.Width * scale), (int)(picture.Height * scale));
     }
 
     private void HandleKey(int key)

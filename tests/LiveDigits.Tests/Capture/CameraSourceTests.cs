@@ -62,8 +62,8 @@ public sealed class CameraSourceTests : IDisposable
         Assert.Equal(6, frames.Count);
         Assert.StartsWith("camera 5: stopped delivering frames; no frames after reopening", error.Message,
             StringComparison.Ordinal);
-        Assert.Contains(_logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("reopening it",
-            StringComparison.Ordinal));
+        Assert.Contains(_logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && e.Message.Contains("reopening it", StringComparison.Ordinal));
         Assert.True(opened >= 3);
     }
 

@@ -16,7 +16,8 @@ public sealed class ImageFilesSourceTests : IDisposable
         foreach (var name in new[] { "img10.png", "img2.png", "img1.png", "notes.txt", "IMG3.PNG" })
         {
             using var image = TestMedia.NumberedFrame(1, TestMedia.DefaultSize);
-            File.WriteAllBytes(_folder.File(name), name.EndsWith("txt", StringComparison.Ordinal) ? [1] : image.ToBytes(".png"));
+            var bytes = name.EndsWith("txt", StringComparison.Ordinal) ? [1] : image.ToBytes(".png");
+            File.WriteAllBytes(_folder.File(name), bytes);
         }
 
         var source = ImageFilesSource.FromPaths([_folder.Path]);

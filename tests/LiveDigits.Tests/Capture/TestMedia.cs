@@ -10,7 +10,8 @@ internal static class TestMedia
     /// <summary>A frame whose colour and big printed number tell it from every other frame.</summary>
     public static Mat NumberedFrame(int number, Size size)
     {
-        var image = new Mat(size, MatType.CV_8UC3, new Scalar(40 + (number * 37 % 180), 200, 255 - (number * 23 % 200)));
+        var colour = new Scalar(40 + (number * 37 % 180), 200, 255 - (number * 23 % 200));
+        var image = new Mat(size, MatType.CV_8UC3, colour);
         Cv2.PutText(image, number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new Point(10, size.Height - 20), HersheyFonts.HersheySimplex, 2, Scalar.Black, 4);
         return image;

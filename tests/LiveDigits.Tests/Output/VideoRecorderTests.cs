@@ -73,7 +73,8 @@ public sealed class VideoRecorderTests : IDisposable
         }
 
         Assert.Equal(30, VideoRecorder.CountFrames(path));
-        Assert.Contains(logger.Entries, e => e.Message.Contains("recording stopped after 30 frames", StringComparison.Ordinal));
+        Assert.Contains(
+            logger.Entries, e => e.Message.Contains("recording stopped after 30 frames", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using LiveDigits.Pipeline.Readings;
+using LiveDigits.Tests.App;
+using LiveDigits.Tests.Capture;
+using OpenCvSharp;
+
+namespace LiveDigits.Tests.Windows;
+
+/// <summary>The live window on a virtual display: what it draws, and that its keys work.</summary>
+public sealed class LiveWindowTests : IDisposable
+{
+    private static readonly TimeSpan s_patience = TimeSpan.FromMinutes(2);
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public void Video_WithWindow_DrawsBoxesAndQuitsOnQWithCompleteJsonl()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // Xvfb, xdotool and import are Linux tools.
+        }
+
+        using var x = XvfbSession.Start();
+        var clip = TestMedia.WriteSheetVideo(_folder.File("clip.avi"), 15);
+        var jsonl = _folder.File("window.jsonl");
+        using var app = AppProcess.Start(["video", clip, "--model", AppProcess.TestModel, "--jsonl", jsonl], x.Display);
+        var window = WaitForWindow(x, app);
+        Assert.True(SpinWait.SpinUntil(() => app.Error.Contains("ended:", StringComparison.Ordinal), s_patience),
+            app.Error);
+        Thread.Sleep(500);
+
+        var screenshot = _folder.File("screen.png");
+        x.Tool("import", "-window", "root", screenshot);
+        x.Tool("xdotool", "windowactivate", "--sync", window);
+        x.Tool("xdotool", "key", "q");
+        var code = app.WaitForExit(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, code);
+        Assert.Equal(15, ReadingsJsonl.ReadFile(jsonl).Count);
+        Assert.InRange(DigitBoxPixels(screenshot), 200, int.MaxValue);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string WaitForWindow(XvfbSession x, AppProcess app)
+    {
+        string? window = null;
+        var found = SpinWait.SpinUntil(
+            () => (window = x.TryTool("xdotool", "search", "--onlyvisible", "--name", "^LiveDigits$")
+                    ?.Split('\n')[0]) is { Length: > 0 } || app.HasExited,
+            s_patience);
+        Assert.True(found && window is { Length: > 0 }, $"no LiveDigits window; stderr: {app.Error}");
+        return window!;
+    }
+
+    private static int DigitBoxPixels(string screenshot)
+    {
+        // The overlay's digit boxes are green (B 60, G 200, R 40); the sheet itself has no such green.
+        using var screen = Cv2.ImRead(screenshot);
+        using var green = new Mat();
+        Cv2.InRange(screen, new Scalar(30, 170, 10), new Scalar(90, 230, 70), green);
+        return Cv2.CountNonZero(green);
+    }
+}
