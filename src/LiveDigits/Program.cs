@@ -49,6 +49,7 @@ public static class Program
         root.Subcommands.Add(CamerasCommand.Create());
         root.Subcommands.Add(VideoCommand.Create());
         root.Subcommands.Add(ImageCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         return root;
     }
 }

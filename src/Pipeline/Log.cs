@@ -14,4 +14,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Reader pipeline on {Source} ended: {Counters}")]
     public static partial void PipelineEnded(ILogger logger, string source, PipelineCounters counters);
+
+    [LoggerMessage(
+        EventId = 600,
+        Level = LogLevel.Information,
+        Message = "Training the HOG + SVM baseline on {Count} MNIST training images (once; cached under data/)")]
+    public static partial void TrainingBaseline(ILogger logger, int count);
+
+    [LoggerMessage(
+        EventId = 601,
+        Level = LogLevel.Information,
+        Message = "HOG + SVM baseline trained: {Vectors} support vectors")]
+    public static partial void TrainedBaseline(ILogger logger, int vectors);
 }

@@ -49,5 +49,6 @@ public static class UserErrors
 
     private static bool IsUserError(Exception e) =>
         e is ModelLoadException or FrameSourceException or OutputException or UsageException or FileNotFoundException
-            or DirectoryNotFoundException or UnauthorizedAccessException or DisplayUnavailableException;
+            or DirectoryNotFoundException or UnauthorizedAccessException or InvalidDataException
+            or DisplayUnavailableException;
 }
