@@ -9,25 +9,38 @@ namespace LiveDigits.Overlay.Pad;
 /// them and decides between empty, not a digit, one digit and a number.
 /// </summary>
 /// <remarks>
-/// Thread-safe as long as the classifier is (<see cref="DigitClassifier"/> is). Ink is refused before the
-/// network is asked when it is a dot (no side longer than twice the pen), since the network, shown a
-/// blob scaled up to 20x20, may call it a confident 0; or when there are more pieces than a number on
-/// the pad could hold, which is a scribble.
+/// Thread-safe as long as the classifier is (<see cref="DigitClassifier"/> is). Besides the network's
+/// doubt, shape checks refuse what an MNIST network would call a confident digit: a dot (no side longer
+/// than twice the pen: scaled up to 20x20 it looks like a 0), a piece much wider than tall, a filled blob,
+/// and more pieces than a number on the pad could hold.
 /// </remarks>
 public sealed class PadReader
 {
     /// <summary>The accept threshold for a ten-class network, which has no "not a digit" class.</summary>
     /// <remarks>
-    /// MNIST-only networks give most scribbles a top probability under 0.9 but a clearly written digit
-    /// over 0.95, so 0.8 rejects most scribbles and almost no digits.
+    /// The MNIST tutorial network gives a clearly drawn digit 0.95 or more, but a spiral, a cross or a
+    /// zigzag 0.75-0.9, so 0.9 turns those away. It still reads a # as a 4 at 0.998: only a network with
+    /// a "not a digit" class (the default model) can refuse such shapes.
     /// </remarks>
-    public const double TenClassAcceptThreshold = 0.8;
+    public const double TenClassAcceptThreshold = 0.9;
 
     /// <summary>The accept threshold for an eleven-class network whose model has no sidecar.</summary>
     public const double ElevenClassAcceptThreshold = 0.5;
 
     /// <summary>The most digits read as one number; more pieces than this is a scribble.</summary>
     public const int MaxDigits = 8;
+
+    /// <summary>
+    /// The widest a digit's ink may be for its height. Handwritten digits are taller than wide; a wider
+    /// piece is a dash, a wave, or two digits written touching.
+    /// </summary>
+    public const double MaxAspect = 1.5;
+
+    /// <summary>
+    /// The largest share of the 28x28 image a digit's ink may cover: one MNIST test digit in a thousand
+    /// covers more than 0.30 (pixels over half bright), so more is a filled blob, not a digit.
+    /// </summary>
+    public const double MaxInkShare = 0.32;
 
     private static readonly DigitNormaliser s_normaliser = new();
     private readonly DigitClassifier _classifier;
@@ -110,7 +123,11 @@ public sealed class PadReader
         var views = strokes.Select(p => s_normaliser.Normalise(p.Ink)).ToList();
         try
         {
-            return Decide(_classifier.Classify(views), views.Select(ToBytes).ToList());
+            var bytes = views.Select(ToBytes).ToList();
+            var shape = strokes.Any(p => p.Box.Width > MaxAspect * p.Box.Height) ? "too wide for one digit"
+                : bytes.Any(b => InkShare(b) > MaxInkShare) ? "a blob of ink"
+                : null;
+            return Decide(_classifier.Classify(views), bytes, shape);
         }
         finally
         {
@@ -120,7 +137,9 @@ public sealed class PadReader
 
     private bool IsDot(Rect box) => Math.Max(box.Width, box.Height) <= 2 * StrokeWidth;
 
-    private PadReading Decide(IReadOnlyList<DigitPrediction> predictions, List<byte[]> views)
+    private static double InkShare(byte[] view) => view.Count(b => b > 127) / (double)view.Length;
+
+    private PadReading Decide(IReadOnlyList<DigitPrediction> predictions, List<byte[]> views, string? shape)
     {
         var weakest = Enumerable.Range(0, predictions.Count).MinBy(i => Strength(predictions[i]));
         var value = string.Concat(predictions.Select(p => p.Digit));
@@ -131,9 +150,9 @@ public sealed class PadReader
             .Take(3)
             .ToList();
 
-        if (!predictions.All(p => p.IsDigit && p.Confidence >= AcceptThreshold))
+        if (shape is not null || !predictions.All(p => p.IsDigit && p.Confidence >= AcceptThreshold))
         {
-            return new PadReading(PadReadingKind.NotDigit, value, confidence, top, views);
+            return new PadReading(PadReadingKind.NotDigit, value, confidence, top, views, shape);
         }
 
         var kind = predictions.Count == 1 ? PadReadingKind.Digit : PadReadingKind.Number;

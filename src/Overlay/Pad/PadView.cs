@@ -14,6 +14,7 @@ public static class PadView
 
     private const int Margin = 12;
     private const HersheyFonts Font = HersheyFonts.HersheySimplex;
+    private const double FontScale = 0.45;
     private static readonly Scalar s_panelBackground = new(48, 40, 36);
     private static readonly Scalar s_text = new(235, 235, 235);
     private static readonly Scalar s_dim = new(150, 150, 150);
@@ -49,7 +50,7 @@ public static class PadView
         var left = canvas.Cols + Margin;
         var y = DrawViews(target, live, left, Margin);
         y = DrawTop(target, live, left, y + 2 * Margin);
-        DrawFooter(target, lastLine, fromCamera, left, Math.Max(y + Margin, size.Height - 110));
+        DrawFooter(target, lastLine, fromCamera, left, Math.Max(y + Margin, size.Height - 96));
     }
 
     private static int DrawViews(Mat target, PadReading? live, int left, int top)
@@ -80,8 +81,7 @@ public static class PadView
     private static int DrawTop(Mat target, PadReading? live, int left, int top)
     {
         var heading = live is null ? "draw a digit" : "now: " + live.Describe();
-        Text(target, heading, left, top + 12, s_text);
-        var y = top + 24;
+        var y = Paragraph(target, heading, left, top, s_text) + 6;
         var barWidth = PanelWidth - 2 * Margin - 100;
         foreach (var entry in live?.Top ?? [])
         {
@@ -99,11 +99,34 @@ public static class PadView
 
     private static void DrawFooter(Mat target, string? lastLine, bool fromCamera, int left, int top)
     {
-        Text(target, "printed: " + (lastLine ?? "-"), left, top + 12, s_text);
-        Text(target, "space: read   c: clear", left, top + 44, s_dim);
-        Text(target, fromCamera ? "p: camera   q/Esc: quit" : "q/Esc: quit", left, top + 66, s_dim);
+        var y = Paragraph(target, "printed: " + (lastLine ?? "-"), left, top, s_text);
+        Text(target, "space: read   c: clear", left, y + 14, s_dim);
+        Text(target, fromCamera ? "p: camera   q/Esc: quit" : "q/Esc: quit", left, y + 36, s_dim);
+    }
+
+    /// <summary>Writes text wrapped at word breaks to the panel's width; returns the y below it.</summary>
+    private static int Paragraph(Mat target, string text, int left, int top, Scalar colour)
+    {
+        var width = PanelWidth - (2 * Margin);
+        var line = string.Empty;
+        var y = top;
+        foreach (var word in text.Split(' '))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && Cv2.GetTextSize(candidate, Font, FontScale, 1, out _).Width > width)
+            {
+                Text(target, line, left, y + 12, colour);
+                y += 18;
+                candidate = word;
+            }
+
+            line = candidate;
+        }
+
+        Text(target, line, left, y + 12, colour);
+        return y + 18;
     }
 
     private static void Text(Mat target, string text, int x, int baseline, Scalar colour) =>
-        Cv2.PutText(target, text, new Point(x, baseline), Font, 0.45, colour, 1, LineTypes.AntiAlias);
+        Cv2.PutText(target, text, new Point(x, baseline), Font, FontScale, colour, 1, LineTypes.AntiAlias);
 }

@@ -87,6 +87,30 @@ public sealed class PadReaderTests : IDisposable
         Assert.Equal("not a digit (a dot)", reading.Describe());
     }
 
+    public static TheoryData<string, int[][]> Scribbles => new()
+    {
+        { "dash", [[80, 200, 320, 205]] },
+        { "smile", [[90, 220, 150, 300, 250, 300, 310, 220]] },
+        { "zigzag", [[80, 120, 320, 140, 90, 200, 310, 220, 100, 280, 300, 300]] },
+        { "spiral", [[200, 200, 240, 190, 250, 240, 190, 270, 140, 220, 160, 140, 250, 120, 310, 200, 290, 300,
+            170, 330, 90, 260]] },
+        { "cross", [[100, 100, 300, 300], [300, 100, 100, 300]] },
+        { "blob", [[150, 150, 250, 160, 160, 190, 260, 200, 150, 230, 250, 250, 170, 170, 230, 240]] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Scribbles))]
+    public void Read_Scribble_IsNotADigit(string name, int[][] strokes)
+    {
+        using var canvas = new PadCanvas();
+        canvas.Draw(strokes.Select(s => (IReadOnlyList<Point>)[.. s.Chunk(2).Select(p => new Point(p[0], p[1]))]));
+
+        var reading = _reader.Read(canvas.Image);
+
+        Assert.True(reading.Kind == PadReadingKind.NotDigit, $"{name} read as {reading.Describe()}");
+        Assert.StartsWith("not a digit (", reading.Describe(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_DigitWithAStrayDot_ReadsTheDigit()
     {

@@ -19,7 +19,7 @@ public sealed partial class PadWindowTests
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public void Pad_DigitsZeroToNineDrawnWithTheMouse_PrintsEachDigitAndShowsTheWholeCanvas()
+    public void Pad_DigitsZeroToNineThenANumberDrawnWithTheMouse_PrintsEachAndShowsTheWholeCanvas()
     {
         using var x = XvfbSession.Start(1024, 768);
         using var pad = PadProgram.Start(x.Display);
@@ -33,13 +33,18 @@ public sealed partial class PadWindowTests
             Draw(x, window, digit.PenPaths());
             if (digit.Label == 8)
             {
-                screenshot = Screenshot(x, window);
+                screenshot = Screenshot(x, window, "pad-window.png");
             }
 
             x.Tool("xdotool", "key", "space");
             printed.Add(pad.NextLine());
         }
 
+        Draw(x, window, PadStrokes.Named("4").Placed(new Point(105, 200), 0.5).PenPaths());
+        Draw(x, window, PadStrokes.Named("2").Placed(new Point(290, 205), 0.55).PenPaths());
+        var numberShot = Screenshot(x, window, "pad-window-number.png");
+        x.Tool("xdotool", "key", "space");
+        var number = pad.NextLine();
         x.Tool("xdotool", "key", "q");
         var exitCode = pad.WaitForExit();
 
@@ -49,6 +54,8 @@ public sealed partial class PadWindowTests
             PadStrokes.Digits.Select(d => d.LabelText),
             printed.Select(line => line.Split(' ')[0]));
         AssertShowsWholeCanvas(screenshot, PadStrokes.Named("8").PenPaths());
+        Assert.Matches(@"^42 \(\d{1,3}\.\d%\)$", number);
+        Assert.True(File.Exists(numberShot));
     }
 
     [Fact]
@@ -122,11 +129,11 @@ public sealed partial class PadWindowTests
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Screenshot(XvfbSession x, string window)
+    private static string Screenshot(XvfbSession x, string window, string name)
     {
         var folder = Path.Combine(ProjectPaths.Root, "out", "tests");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "pad-window.png");
+        var path = Path.Combine(folder, name);
 
         // The live panel updates a frame after the last stroke; a short pause lets the shot show it.
         Thread.Sleep(500);
