@@ -122,6 +122,10 @@ public sealed partial class PadWindowTests
             args.AddRange(["mouseup", "1"]);
             x.Tool("xdotool", [.. args]);
         }
+
+        // A hand rests between writing and pressing space; without the pause the key could overtake the
+        // last pointer motions, which GTK holds back to merge.
+        Thread.Sleep(300);
     }
 
     private static string[] Move(string window, Point at) =>

@@ -33,24 +33,30 @@ internal sealed class XvfbSession : IDisposable
     /// <returns>The running session.</returns>
     public static XvfbSession Start(int width = 1280, int height = 1024)
     {
-        // Another test run (or another engineer's) may hold a number; Xvfb exits at once when it is taken,
-        // so a few candidates are tried.
-        for (var attempt = 0; attempt < 5; attempt++)
+        // -displayfd makes Xvfb pick a free display number itself, under its own lock, and print it once
+        // it accepts connections. Choosing the number here instead raced with tests starting sessions in
+        // parallel: a second server could see its number taken and exit while the readiness probe
+        // reached the first one, and both tests then shared (and killed) one display.
+        var server = Spawn("Xvfb", null, "-displayfd", "1", "-screen", "0", $"{width}x{height}x24", "-nolisten", "tcp");
+        var announced = server.StandardOutput.ReadLineAsync();
+        if (!announced.Wait(s_startTimeout) || !int.TryParse(announced.Result, out var number))
         {
-            var number = FreeDisplayNumber();
-            var server = SpawnDaemon(
-                "Xvfb", null, $":{number}", "-screen", "0", $"{width}x{height}x24", "-nolisten", "tcp");
-            var session = new XvfbSession(server, $":{number}");
-            if (WaitUntil(() => session.TryTool("xdpyinfo") is not null, server))
-            {
-                session.StartWindowManager();
-                return session;
-            }
-
-            session.Dispose();
+            Stop(server);
+            throw new InvalidOperationException("Xvfb did not start (is it installed? ./test.sh installs it)");
         }
 
-        throw new InvalidOperationException("Xvfb did not start on any of 5 display numbers");
+        DrainOutput(server, standardOutput: false);
+        var session = new XvfbSession(server, $":{number}");
+        try
+        {
+            session.StartWindowManager();
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Runs an X tool on this display and returns its standard output.</summary>
@@ -119,30 +125,27 @@ internal sealed class XvfbSession : IDisposable
         return false;
     }
 
-    private static int FreeDisplayNumber()
-    {
-        // Starts from a number derived from the process id, so parallel runs rarely collide.
-        var start = 50 + (Environment.ProcessId % 400);
-        for (var number = start; number < start + 200; number++)
-        {
-            if (!File.Exists($"/tmp/.X{number}-lock") && !File.Exists($"/tmp/.X11-unix/X{number}"))
-            {
-                return number;
-            }
-        }
-
-        throw new InvalidOperationException("No free X display number found");
-    }
-
     private static Process SpawnDaemon(string file, string? display, params string[] args)
     {
-        // Its output is read and dropped: an unread pipe fills up and would block the server.
         var process = Spawn(file, display, args);
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        DrainOutput(process, standardOutput: true);
         return process;
+    }
+
+    private static void DrainOutput(Process process, bool standardOutput)
+    {
+        // Read and dropped: an unread pipe fills up and would block the server.
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        if (standardOutput)
+        {
+            process.OutputDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+        }
+        else
+        {
+            _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        }
     }
 
     private static Process Spawn(string file, string? display, params string[] args)
