@@ -50,6 +50,7 @@ public static class Program
         root.Subcommands.Add(VideoCommand.Create());
         root.Subcommands.Add(ImageCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }

@@ -62,7 +62,8 @@ public sealed class ReadingRun
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _sink = sink;
         _pipeline = new ReaderPipeline(reader, worker, _logging.CreateLogger<ReaderPipeline>());
-        _view = _settings.ShowWindow ? new WindowView(_logger) : null;
+        using var pad = new PadLauncher(_settings.ModelPath, _logging, stop.Token);
+        _view = _settings.ShowWindow ? new WindowView(_logger, pad.Run) : null;
 
         var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         Exception? sourceError;

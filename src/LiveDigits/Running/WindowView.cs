@@ -1,3 +1,4 @@
+using LiveDigits.Overlay.Pad;
 using Microsoft.Extensions.Logging;
 using OpenCvSharp;
 
@@ -31,8 +32,10 @@ public sealed class WindowView : IDisposable
 
     /// <summary>Creates the view and starts its UI thread, which opens the window.</summary>
     /// <param name="logger">Receives key notices such as an unavailable pad mode.</param>
-    /// <param name="padMode">Runs the drawing pad on the UI thread when p is pressed; null if unavailable.</param>
-    public WindowView(ILogger logger, Action? padMode = null)
+    /// <param name="padMode">
+    /// Runs the drawing pad on the UI thread when p is pressed and says how the user left it; null if unavailable.
+    /// </param>
+    public WindowView(ILogger logger, Func<PadExit>? padMode = null)
     {
         _logger = logger;
         PadMode = padMode;
@@ -49,7 +52,7 @@ public sealed class WindowView : IDisposable
     /// <summary>Gets a task that completes when the user quits (ESC, q, or closing the window).</summary>
     public Task QuitRequested => _quit.Task;
 
-    private Action? PadMode { get; }
+    private Func<PadExit>? PadMode { get; }
 
     /// <summary>Hands a picture to the window, which owns it from now on; an unshown older one is dropped.</summary>
     /// <param name="picture">The picture to show.</param>
@@ -203,7 +206,26 @@ public sealed class WindowView : IDisposable
             return;
         }
 
-        // The pad owns the screen until it closes; the reader keeps going underneath (paused views stay paused).
-        PadMode();
+        // The pad owns the UI thread until the user leaves it; reading waits meanwhile, as when paused, so a
+        // file is not read past unseen and a camera's stale frames are dropped.
+        var wasPaused = Paused;
+        _running.Reset();
+        var exit = PadMode();
+        if (exit == PadExit.Quit)
+        {
+            _quit.TrySetResult();
+        }
+
+        if (!wasPaused)
+        {
+            _running.Set();
+        }
+
+        if (_shown is not null)
+        {
+            Cv2.NamedWindow(Title, WindowFlags.Normal | WindowFlags.KeepRatio | WindowFlags.GuiNormal);
+            FitWindow(_shown.Size());
+            Cv2.ImShow(Title, _shown);
+        }
     }
 }

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using LiveDigits.App.Hosting;
+using LiveDigits.Capture;
+using LiveDigits.Capture.Clips;
+using LiveDigits.Capture.Sources;
+using Microsoft.Extensions.Logging;
+
+namespace LiveDigits.App.Commands;
+
+/// <summary>
+/// <c>livedigits demo</c>: reads the bundled default clip (generated on first use) and writes
+/// <c>out/demo.mp4</c> and <c>out/demo.jsonl</c>; a window when there is a display, else a progress bar.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>Declares the command.</summary>
+    /// <returns>The command with its options and action.</returns>
+    public static Command Create()
+    {
+        var model = CommonOptions.Model("Model to read digits with; default: models/livedigits.onnx.");
+        var noWindow = new Option<bool>("--no-window") { Description = "Show no window even when there is a display." };
+        var command = new Command("demo", "Read the bundled default clip; write out/demo.mp4 and out/demo.jsonl.")
+        {
+            model,
+            noWindow,
+        };
+        command.SetAction((parsed, cancellation) => UserErrors.RunAsync(async () =>
+        {
+            using var logging = AppLogging.Create(parsed.GetValue(CommonOptions.LogLevel));
+            var clip = DefaultClip.Ensure(logging.CreateLogger(nameof(DefaultClip)));
+            var output = Path.Combine(ProjectPaths.Root, "out");
+            Directory.CreateDirectory(output);
+
+            // Unlike the other commands, the demo opens a window only where one can be shown.
+            var window = !parsed.GetValue(noWindow) && Overlay.DisplayCheck.WhyNoDisplay() is null;
+            var settings = new Running.RunSettings
+            {
+                ModelPath = parsed.GetValue(model),
+                RecordPath = Path.Combine(output, "demo.mp4"),
+                JsonlPath = Path.Combine(output, "demo.jsonl"),
+                ShowWindow = window,
+                ShowProgress = !window,
+                ExpectedFrames = DefaultClip.Options.FrameCount,
+                RecordFps = DefaultClip.Options.Fps,
+            };
+            var source = new VideoFileSource(clip.Video, logging.CreateLogger<VideoFileSource>());
+            return await ReadingHost.RunAsync(source, settings, logging, cancellation).ConfigureAwait(false);
+        }));
+        return command;
+    }
+}
