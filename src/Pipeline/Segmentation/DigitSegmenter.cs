@@ -23,6 +23,7 @@ public sealed class DigitSegmenter
         var binary = Binarise(grey);
         try
         {
+            RuleLineRemover.Remove(binary);
             return new FrameSegmentation(binary, FindCandidates(binary));
         }
         catch
