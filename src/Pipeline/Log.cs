@@ -9,6 +9,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Loaded {Model}: {Classes} classes, batched forward {Batched}")]
     public static partial void ModelLoaded(ILogger logger, string model, int classes, bool batched);
 
+    [LoggerMessage(EventId = 150, Level = LogLevel.Information,
+        Message = "Loaded {Model} in ONNX Runtime: {Classes} classes, batched run {Batched}")]
+    public static partial void OnnxModelLoaded(ILogger logger, string model, int classes, bool batched);
+
     [LoggerMessage(EventId = 200, Level = LogLevel.Error, Message = "Reading frame {Frame} of {Source} failed")]
     public static partial void FrameFailed(ILogger logger, long frame, string source, Exception exception);
 

@@ -25,7 +25,7 @@ public sealed class DigitReader : IDisposable
     private readonly NumberGrouper _grouper = new();
     private readonly ICandidateNormaliser _normaliser;
     private readonly ICandidateClassifier _classifier;
-    private readonly NetworkCandidateClassifier? _ownedClassifier;
+    private readonly IDisposable? _ownedClassifier;
     private readonly DigitTracker? _tracker;
     private readonly DigitReaderOptions _options;
     private bool _disposed;
@@ -50,9 +50,9 @@ public sealed class DigitReader : IDisposable
         {
             var path = _options.ModelPath ?? ProjectPaths.DefaultModel;
             threshold ??= ModelSidecar.TryRead(path)?.AcceptThreshold;
-            var network = DigitClassifier.Load(path, loggerFactory?.CreateLogger<DigitClassifier>());
-            _ownedClassifier = new NetworkCandidateClassifier(network, ownsNetwork: true);
-            _classifier = _ownedClassifier;
+            var (classifier, owned) = LoadClassifier(path, _options.Engine, loggerFactory);
+            _classifier = classifier;
+            _ownedClassifier = owned;
         }
 
         AcceptThreshold = threshold ?? DigitReaderOptions.DefaultAcceptThreshold;
@@ -104,6 +104,22 @@ public sealed class DigitReader : IDisposable
 
         _disposed = true;
         _ownedClassifier?.Dispose();
+    }
+
+    private static (ICandidateClassifier Classifier, IDisposable Owned) LoadClassifier(
+        string path,
+        ClassifierEngine engine,
+        ILoggerFactory? loggerFactory)
+    {
+        if (engine == ClassifierEngine.OnnxRuntime)
+        {
+            var session = OnnxDigitClassifier.Load(path, loggerFactory?.CreateLogger<OnnxDigitClassifier>());
+            return (session, session);
+        }
+
+        var network = DigitClassifier.Load(path, loggerFactory?.CreateLogger<DigitClassifier>());
+        var adapter = new NetworkCandidateClassifier(network, ownsNetwork: true);
+        return (adapter, adapter);
     }
 
     private List<DigitCandidate> Strongest(IReadOnlyList<DigitCandidate> candidates) =>

@@ -16,6 +16,9 @@ public sealed record DigitReaderOptions
     /// </summary>
     public string? ModelPath { get; init; }
 
+    /// <summary>Gets what runs the network loaded from <see cref="ModelPath"/>; OpenCV's dnn by default.</summary>
+    public ClassifierEngine Engine { get; init; } = ClassifierEngine.OpenCvDnn;
+
     /// <summary>Gets the normaliser; null means <see cref="DigitNormaliser"/>.</summary>
     public ICandidateNormaliser? Normaliser { get; init; }
 
