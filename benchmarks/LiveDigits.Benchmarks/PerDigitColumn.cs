@@ -32,7 +32,7 @@ public sealed class PerDigitColumn : IColumn
     /// <inheritdoc/>
     public string Legend => "Median time per call divided by the batch size, in microseconds";
 
-    /// <summary>Gets a case's median cost per digit in nanoseconds, or null when it has no batch or no result.</summary>
+    /// <summary>Gets a case's median cost per digit in nanoseconds; null without a batch or a result.</summary>
     /// <param name="summary">The run's summary.</param>
     /// <param name="benchmarkCase">The case.</param>
     /// <returns>Nanoseconds per digit.</returns>

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 namespace LiveDigits.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line (<c>--filter '*Classification*'</c>; see docs/PERFORMANCE.md).</summary>
+/// <summary>Runs the benchmarks chosen on the command line, such as <c>--filter '*Classification*'</c>.</summary>
 public static class Program
 {
     /// <summary>Hands the command line to BenchmarkDotNet's switcher.</summary>

@@ -42,6 +42,7 @@ public static class Program
     {
         var root = new RootCommand("LiveDigits reads handwritten digits and numbers live from a camera.");
         root.Options.Add(CommonOptions.LogLevel);
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(MakeClipCommand.Create());
         root.Subcommands.Add(PadCommand.Create());

@@ -95,7 +95,9 @@ public sealed class OnnxDigitClassifier : ICandidateClassifier, IDisposable
     }
 
     /// <summary>Runs the network and returns its outputs as they are, one row per image.</summary>
-    /// <param name="images">28x28 images, with the pixel rules of <see cref="DigitClassifier.Classify(IReadOnlyList{Mat})"/>.</param>
+    /// <param name="images">
+    /// 28x28 images, with the pixel rules of <see cref="DigitClassifier.Classify(IReadOnlyList{Mat})"/>.
+    /// </param>
     /// <returns>The raw output rows (logits, probabilities or log-probabilities).</returns>
     public float[][] RawOutputs(IReadOnlyList<Mat> images)
     {
@@ -150,7 +152,8 @@ public sealed class OnnxDigitClassifier : ICandidateClassifier, IDisposable
 
         if (!path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ModelLoadException(path, "ONNX Runtime reads only .onnx files; use the default engine (OpenCV dnn)");
+            throw new ModelLoadException(
+                path, "ONNX Runtime reads only .onnx files; use the default engine (OpenCV dnn)");
         }
     }
 
@@ -245,12 +248,14 @@ public sealed class OnnxDigitClassifier : ICandidateClassifier, IDisposable
         if (classes is not (10 or 11))
         {
             throw new ModelLoadException(
-                ModelPath, $"wrong output count: {classes} values per image, expected 10 digits or 11 (with not-a-digit)");
+                ModelPath,
+                $"wrong output count: {classes} values per image, expected 10 digits or 11 (with not-a-digit)");
         }
 
         return classes;
     }
 
     private static string FirstLine(string text) =>
-        text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? text;
+        text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault() ?? text;
 }
