@@ -56,6 +56,9 @@ public static class PadCommand
         var reader = new PadReader(classifier, strokeWidth);
         var logger = logging.CreateLogger(nameof(PadMode));
         PadMode.Run(reader, fromCamera: false, Console.Out, logger, cancellation);
+
+        // Ctrl+C ends the pad like q, but the exit code should say it was interrupted.
+        cancellation.ThrowIfCancellationRequested();
         return ExitCodes.Success;
     }
 }

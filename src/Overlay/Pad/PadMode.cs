@@ -33,6 +33,7 @@ public sealed class PadMode : IDisposable
     private long _requestedVersion = -1;
     private string? _lastLine;
     private bool _windowOpen;
+    private (long Version, PadReading? Live, string? LastLine)? _shown;
 
     private PadMode(PadReader reader, bool fromCamera, TextWriter output, ILogger logger)
     {
@@ -96,8 +97,7 @@ public sealed class PadMode : IDisposable
         {
             RequestLiveReading();
             PrintFinishedReadings();
-            PadView.Render(_canvas.Image, _worker.Live, _lastLine, _fromCamera, _view);
-            Cv2.ImShow(WindowTitle, _view);
+            ShowIfChanged();
 
             var key = Cv2.WaitKey(FrameMilliseconds);
             if (key >= 0 && HandleKey(key) is { } exit)
@@ -117,6 +117,20 @@ public sealed class PadMode : IDisposable
 
         Finish();
         return PadExit.Quit;
+    }
+
+    /// <summary>Repaints only when something shown changed: an idle pad costs no CPU on a shared laptop.</summary>
+    private void ShowIfChanged()
+    {
+        var shown = (_canvas.Version, _worker.Live, _lastLine);
+        if (shown == _shown)
+        {
+            return;
+        }
+
+        _shown = shown;
+        PadView.Render(_canvas.Image, shown.Live, _lastLine, _fromCamera, _view);
+        Cv2.ImShow(WindowTitle, _view);
     }
 
     private PadExit? HandleKey(int key)

@@ -59,13 +59,15 @@ public sealed partial class PadWindowTests
     }
 
     [Fact]
-    public void Pad_SpaceOnAnEmptyPadThenEsc_PrintsEmptyAndQuits()
+    public void Pad_StrokeClearedWithCThenSpace_PrintsEmptyAndEscQuits()
     {
         using var x = XvfbSession.Start(800, 600);
         using var pad = PadProgram.Start(x.Display);
         var window = pad.WaitForWindow(x);
         x.Tool("xdotool", "windowactivate", "--sync", window);
+        Draw(x, window, PadStrokes.Named("7").PenPaths());
 
+        x.Tool("xdotool", "key", "c");
         x.Tool("xdotool", "key", "space");
         var line = pad.NextLine();
         x.Tool("xdotool", "key", "Escape");
