@@ -48,7 +48,7 @@ public static class OverlayRenderer
         {
             var box = digit.Box;
             Cv2.Rectangle(canvas, box, s_digitColour, style.Line);
-            var label = string.Create(CultureInfo.InvariantCulture, $"{digit.Digit} {digit.Confidence * 100:0}%");
+            var label = string.Create(CultureInfo.InvariantCulture, $"{digit.Digit} {Percent(digit.Confidence)}");
             Label(canvas, label, new Point(box.X, box.Y), above: true, s_digitColour, style);
         }
 
@@ -57,6 +57,9 @@ public static class OverlayRenderer
             DrawStatus(canvas, status, style);
         }
     }
+
+    // Whole percent without the sign, never 100: labels stay as narrow as a digit and claim no certainty.
+    private static int Percent(double probability) => Math.Clamp((int)Math.Floor(probability * 100), 0, 99);
 
     private static void DrawNumber(Mat canvas, NumberReading number, Style style)
     {

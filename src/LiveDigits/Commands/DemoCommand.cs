@@ -1,8 +1,11 @@
 using System.CommandLine;
 using LiveDigits.App.Hosting;
+using LiveDigits.App.Running;
 using LiveDigits.Capture;
 using LiveDigits.Capture.Clips;
 using LiveDigits.Capture.Sources;
+using LiveDigits.Pipeline.Readings;
+using LiveDigits.Pipeline.Scoring;
 using Microsoft.Extensions.Logging;
 
 namespace LiveDigits.App.Commands;
@@ -33,7 +36,7 @@ public static class DemoCommand
 
             // Unlike the other commands, the demo opens a window only where one can be shown.
             var window = !parsed.GetValue(noWindow) && Overlay.DisplayCheck.WhyNoDisplay() is null;
-            var settings = new Running.RunSettings
+            var settings = new RunSettings
             {
                 ModelPath = parsed.GetValue(model),
                 RecordPath = Path.Combine(output, "demo.mp4"),
@@ -44,8 +47,21 @@ public static class DemoCommand
                 RecordFps = DefaultClip.Options.Fps,
             };
             var source = new VideoFileSource(clip.Video, logging.CreateLogger<VideoFileSource>());
-            return await ReadingHost.RunAsync(source, settings, logging, cancellation).ConfigureAwait(false);
+            return await ReadingHost.RunAsync(source, settings, logging, cancellation, _ => Score(clip, settings))
+                .ConfigureAwait(false);
         }));
         return command;
+    }
+
+    private static IEnumerable<string> Score(ClipFiles clip, RunSettings settings)
+    {
+        // An interrupted run has a shorter JSON Lines file; the scorer then scores the frames it has.
+        if (settings.JsonlPath is not { } jsonl || !File.Exists(clip.Truth) || !File.Exists(jsonl))
+        {
+            return [];
+        }
+
+        var score = ClipScorer.Score(ClipTruthFile.Read(clip.Truth), ReadingsJsonl.ReadFile(jsonl));
+        return [score.SummaryLine()];
     }
 }
