@@ -1,17 +1,18 @@
-using System.Reactive.Linq;
 using LiveDigits.Capture.Mnist;
+using LiveDigits.Capture.Sources;
 using OpenCvSharp;
 
 namespace LiveDigits.Capture.Clips;
 
 /// <summary>
-/// A generated clip as a frame source: frames are rendered on demand, on a pool thread, as fast as the
-/// subscriber takes them. Not live: every frame is delivered, in order.
+/// A generated clip as a frame source: frames are rendered on demand on the source's capture thread, as
+/// fast as the subscriber takes them. Not live: every frame is delivered, in order.
 /// </summary>
 public sealed class ClipSource : IFrameSource
 {
     private readonly ClipOptions _options;
     private readonly Func<MnistSet> _mnist;
+    private readonly FramePump _pump;
 
     /// <summary>Creates the source; nothing is rendered until someone subscribes.</summary>
     /// <param name="options">The clip to render.</param>
@@ -23,6 +24,7 @@ public sealed class ClipSource : IFrameSource
         options.Validate();
         _options = options;
         _mnist = mnist;
+        _pump = new FramePump(Name, () => new Cursor(new ClipGenerator(_options, _mnist())));
     }
 
     /// <inheritdoc/>
@@ -31,28 +33,41 @@ public sealed class ClipSource : IFrameSource
     /// <inheritdoc/>
     public bool IsLive => false;
 
-    /// <inheritdoc/>
-    public IObservable<Frame> Frames() => Observable.Create<Frame>((observer, cancel) => Task.Run(
-        () =>
-        {
-            using var generator = new ClipGenerator(_options, _mnist());
-            for (var i = 0; i < _options.FrameCount && !cancel.IsCancellationRequested; i++)
-            {
-                var image = new Mat();
-                try
-                {
-                    generator.Render(i, image);
-                }
-                catch
-                {
-                    image.Dispose();
-                    throw;
-                }
+    /// <summary>Gets how many subscriptions hold a generator right now.</summary>
+    public int OpenCount => _pump.OpenCount;
 
-                observer.OnNext(new Frame(i, TimeSpan.FromSeconds(i / _options.Fps), image));
+    /// <inheritdoc/>
+    public IObservable<Frame> Frames() => _pump.Frames();
+
+    /// <summary>One subscription's generator, rendering the next frame on each call.</summary>
+    private sealed class Cursor(ClipGenerator generator) : IFrameCursor
+    {
+        private int _next;
+
+        public Frame? Next(CancellationToken cancellation)
+        {
+            var options = generator.Options;
+            if (_next >= options.FrameCount)
+            {
+                return null;
             }
 
-            // Observable.Create completes the sequence when this task ends, and fails it if it throws.
-        },
-        cancel));
+            var image = new Mat();
+            try
+            {
+                generator.Render(_next, image);
+            }
+            catch
+            {
+                image.Dispose();
+                throw;
+            }
+
+            var frame = new Frame(_next, TimeSpan.FromSeconds(_next / options.Fps), image);
+            _next++;
+            return frame;
+        }
+
+        public void Dispose() => generator.Dispose();
+    }
 }
