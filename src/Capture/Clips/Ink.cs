@@ -21,7 +21,7 @@ internal sealed record Ink(Scalar Colour, double Opacity, double StrokeWidth, bo
             < 4 => new Ink(Colour(150, 60, 25), 0.93, width, false),
             < 7 => new Ink(Colour(30, 28, 30), 0.95, width, false),
             < 8 => new Ink(Colour(45, 40, 165), 0.92, width, false),
-            _ => new Ink(Colour(80, 80, 85), 0.8, width, true),
+            _ => new Ink(Colour(55, 55, 60), 0.9, Math.Max(width, 3.5 * unit), true),
         };
     }
 
