@@ -43,9 +43,9 @@ public sealed class PadReader
     public const double MaxInkShare = 0.32;
 
     private static readonly DigitNormaliser s_normaliser = new();
-    private readonly DigitClassifier _classifier;
+    private readonly ICandidateClassifier _classifier;
 
-    /// <summary>Creates a reader.</summary>
+    /// <summary>Creates a reader on a network.</summary>
     /// <param name="classifier">The network; the caller keeps ownership.</param>
     /// <param name="strokeWidth">The pen width in pixels, to tell a dot from a digit.</param>
     /// <param name="acceptThreshold">
@@ -53,12 +53,22 @@ public sealed class PadReader
     /// <see cref="TenClassAcceptThreshold"/> or <see cref="ElevenClassAcceptThreshold"/>.
     /// </param>
     public PadReader(DigitClassifier classifier, int strokeWidth, double? acceptThreshold = null)
+        : this(new NetworkClassifier(classifier), strokeWidth, acceptThreshold ?? DefaultThreshold(classifier))
+    {
+    }
+
+    /// <summary>Creates a reader on any candidate classifier, such as the camera reader's.</summary>
+    /// <param name="classifier">Classifies normalised 28x28 digits; the caller keeps ownership.</param>
+    /// <param name="strokeWidth">The pen width in pixels, to tell a dot from a digit.</param>
+    /// <param name="acceptThreshold">The lowest digit probability reported as a digit.</param>
+    public PadReader(ICandidateClassifier classifier, int strokeWidth, double acceptThreshold)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentOutOfRangeException.ThrowIfLessThan(strokeWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(acceptThreshold);
         _classifier = classifier;
         StrokeWidth = strokeWidth;
-        AcceptThreshold = acceptThreshold ?? DefaultThreshold(classifier);
+        AcceptThreshold = acceptThreshold;
     }
 
     /// <summary>Gets the pen width in pixels.</summary>
@@ -100,6 +110,7 @@ public sealed class PadReader
 
     private static double DefaultThreshold(DigitClassifier classifier)
     {
+        ArgumentNullException.ThrowIfNull(classifier);
         var sidecar = ModelSidecar.TryRead(classifier.ModelPath);
         if (sidecar?.AcceptThreshold is { } fromSidecar)
         {
@@ -167,5 +178,11 @@ public sealed class PadReader
         // The normaliser returns a fresh 28x28 Mat, which is continuous, so this is one copy.
         view.GetArray(out byte[] pixels);
         return pixels;
+    }
+
+    /// <summary>Lets a bare network serve as a candidate classifier without taking it over.</summary>
+    private sealed class NetworkClassifier(DigitClassifier network) : ICandidateClassifier
+    {
+        public IReadOnlyList<DigitPrediction> Classify(IReadOnlyList<Mat> normalised) => network.Classify(normalised);
     }
 }

@@ -1,6 +1,7 @@
 using LiveDigits.Overlay.Pad;
 using LiveDigits.Pipeline.Classification;
 using OpenCvSharp;
+using Xunit.Abstractions;
 
 namespace LiveDigits.Tests.Pad;
 
@@ -9,10 +10,12 @@ public sealed class PadReaderTests : IDisposable
     private static readonly double[] s_scales = [1.0, 0.75, 0.5];
     private readonly DigitClassifier _classifier = DigitClassifier.Load(PadModel.Path);
     private readonly PadReader _reader;
+    private readonly ITestOutputHelper _output;
 
-    public PadReaderTests()
+    public PadReaderTests(ITestOutputHelper output)
     {
         _reader = new PadReader(_classifier, PadCanvas.DefaultStrokeWidth);
+        _output = output;
     }
 
     public static TheoryData<string> DigitNames => new(PadStrokes.Digits.Select(d => d.Name));
@@ -161,8 +164,11 @@ public sealed class PadReaderTests : IDisposable
         var padWrong = cases.Count(c => ReadDrawn(c.Drawn).Value != c.Drawn.LabelText);
         var tutorialWrong = cases.Count(c => ReadTutorial(c.Drawn) != c.Label);
 
+        _output.WriteLine($"{PadModel.Path}: pad {padWrong}, tutorial pad {tutorialWrong} wrong of {cases.Count}");
         Assert.Equal(0, padWrong);
-        Assert.True(tutorialWrong >= cases.Count / 5, $"the tutorial pad got {tutorialWrong} of {cases.Count} wrong");
+        // With the PyTorch tutorial network the tutorial pad misreads 72 of 351; a tenth leaves room for
+        // a better network while still showing the difference.
+        Assert.True(tutorialWrong >= cases.Count / 10, $"the tutorial pad got {tutorialWrong} of {cases.Count} wrong");
     }
 
     [Theory]
