@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace LiveDigits.Tests;
 
 /// <summary>A logger that keeps every formatted message, so a test can assert what was reported.</summary>
-internal sealed class ListLogger : ILogger
+internal class ListLogger : ILogger
 {
     private readonly List<(LogLevel Level, string Message)> _entries = [];
 
@@ -36,3 +36,6 @@ internal sealed class ListLogger : ILogger
         }
     }
 }
+
+/// <summary>A <see cref="ListLogger"/> for an API that asks for <c>ILogger&lt;T&gt;</c>.</summary>
+internal sealed class ListLogger<T> : ListLogger, ILogger<T>;

@@ -3,6 +3,7 @@ using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using LiveDigits.Capture;
 using LiveDigits.Pipeline.Reader;
+using LiveDigits.Pipeline.Readings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -96,10 +97,12 @@ public sealed class ReaderPipeline
         }
         catch (Exception e)
         {
+            // One bad frame must not end an hours-long run: it is logged with its index, counted, and passed
+            // on with no readings, so the recording and the JSON Lines still hold every frame.
             Counters.AddFailed();
             Log.FrameFailed(_logger, frame.Index, name, e);
-            frame.Dispose();
-            throw;
+            var nothing = new FrameReadings(frame.Index, frame.Timestamp.TotalMilliseconds, [], [], frame.SourcePath);
+            return new ProcessedFrame(frame, new FrameAnalysis(nothing, 0, TimeSpan.Zero));
         }
     }
 

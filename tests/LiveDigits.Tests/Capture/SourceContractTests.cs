@@ -51,3 +51,17 @@ public sealed class CameraSourceContractTests : FrameSourceContract
 
     protected override TimeSpan ReleaseAfterEnd => TimeSpan.FromSeconds(10);
 }
+
+/// <summary>The clip generator: a source with no device, held to the same promises.</summary>
+public sealed class ClipSourceContractTests : FrameSourceContract
+{
+    protected override int FrameCount => 6;
+
+    protected override IFrameSource CreateSource() =>
+        new LiveDigits.Capture.Clips.ClipSource(
+            new LiveDigits.Capture.Clips.ClipOptions(LiveDigits.Capture.Clips.ClipStyle.Plain, Seed: 5, FrameCount: 6),
+            () => TestData.MnistTest);
+
+    // A generated clip opens no device or file; nothing can stay open.
+    protected override int OpenCount(IFrameSource source) => 0;
+}
