@@ -34,6 +34,8 @@ class Context:
             pick = torch.randperm(len(train_images), generator=torch.Generator().manual_seed(0))
             pick = pick[:SMOKE_TRAIN_IMAGES].numpy()
             train_images, train_labels = train_images[pick], train_labels[pick]
+            # The reference images are all a smoke run needs to measure on.
+            test_images, test_labels = test_images[:export.REFERENCE_COUNT], test_labels[:export.REFERENCE_COUNT]
         self.train_images, self.test_images = train_images, test_images
         self._augmented_test_x = None
         self.train_x, self.train_y = to_batch(train_images), torch.as_tensor(train_labels)
