@@ -31,9 +31,11 @@ if ! have_deps; then
     have_deps || { echo "train.sh: dependencies still missing after apt-get install" >&2; exit 1; }
 fi
 
-# OMP_NUM_THREADS keeps OpenMP from spinning up more threads than the two
-# cores torch is told to use (see recipe/determinism.py).
+# Two OpenMP threads for the two cores torch is told to use. Passive waiting
+# matters on a shared machine: with OpenMP's default spinning, an epoch took
+# seven times longer while other builds ran beside it.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export PYTHONDONTWRITEBYTECODE=1
 cd "$here"
 exec "$py" -m recipe "$@"
