@@ -8,7 +8,7 @@ import torch
 from . import augment, export, negatives, nets
 from .training import digit_accuracy, make_deterministic, predict, to_batch, train
 
-EPOCHS = 16
+EPOCHS = 14
 BATCH = 128
 MAX_LR = 4e-3
 WEIGHT_DECAY = 1e-4
@@ -21,8 +21,12 @@ SEED_TRAIN_NEGATIVES = 1003
 SEED_CALIBRATION_NEGATIVES = 2003
 SEED_HELD_OUT_NEGATIVES = 3003
 THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)] + [0.97, 0.99]
-# Highest false-accept rate tolerated on the calibration negatives.
-TARGET_FALSE_ACCEPT = 0.005
+# Highest false-accept rate tolerated on the calibration negatives. A first
+# run with 0.5% forced the threshold to 0.99, which also rejected 10.6% of
+# the MNIST test digits; 2% keeps digit rejection near 1%, and the app sees
+# each candidate in many frames, so a rare accepted scribble is cheaper
+# than a digit that is never read.
+TARGET_FALSE_ACCEPT = 0.02
 
 
 def accepted(probabilities, threshold):
