@@ -75,14 +75,10 @@ class Context:
 
 
 def _builders():
+    from .livedigits import build_livedigits
     from .tutorials import build_tutorial_keras, build_tutorial_pytorch
-    builders = {"tutorial-pytorch": build_tutorial_pytorch, "tutorial-keras": build_tutorial_keras}
-    try:
-        from .livedigits import build_livedigits
-        builders["livedigits"] = build_livedigits
-    except ImportError:
-        pass
-    return builders
+    return {"tutorial-pytorch": build_tutorial_pytorch, "tutorial-keras": build_tutorial_keras,
+            "livedigits": build_livedigits}
 
 
 def main(argv):

@@ -6,7 +6,7 @@ import numpy as np
 import torch
 
 from . import augment, export, negatives, nets
-from .training import digit_accuracy, make_deterministic, predict, to_batch, train
+from .training import make_deterministic, predict, to_batch, train
 
 EPOCHS = 14
 BATCH = 128

@@ -52,11 +52,11 @@ def _array(image):
 
 
 def _bezier(points, steps=24):
+    """`steps` points along the bezier curve with these control points (de Casteljau)."""
     t = np.linspace(0, 1, steps)[:, None]
-    points = np.asarray(points, dtype=np.float64)
-    while len(points) > 1:  # de Casteljau
-        points = points[:-1, None] * (1 - t) + points[1:, None] * t if points.ndim == 2 else \
-            points[:-1] * (1 - t[None]) + points[1:] * t[None]
+    points = np.repeat(np.asarray(points, dtype=np.float64)[:, None], steps, axis=1)
+    while len(points) > 1:
+        points = points[:-1] * (1 - t) + points[1:] * t
     return [tuple(p) for p in points[0]]
 
 

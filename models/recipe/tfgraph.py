@@ -92,11 +92,14 @@ def _schema():
     pool = descriptor_pool.DescriptorPool()
     pool.Add(file)
     names = ("GraphDef", "NodeDef", "AttrValue", "TensorProto", "TensorShapeProto")
-    return {n: message_factory.GetMessageClass(pool.FindMessageTypeByName("tensorflow." + n))
-            if hasattr(message_factory, "GetMessageClass")
-            else message_factory.MessageFactory(pool).GetPrototype(
-                pool.FindMessageTypeByName("tensorflow." + n))
-            for n in names}
+    return {n: _message_class(pool.FindMessageTypeByName("tensorflow." + n)) for n in names}
+
+
+def _message_class(descriptor):
+    # protobuf 4.21 (Debian 12) has only MessageFactory; newer ones replace it.
+    if hasattr(message_factory, "GetMessageClass"):
+        return message_factory.GetMessageClass(descriptor)
+    return message_factory.MessageFactory(descriptor.file.pool).GetPrototype(descriptor)
 
 
 class GraphBuilder:

@@ -5,7 +5,7 @@ import numpy as np
 import torch
 
 from . import export, nets, tfcheck, tfgraph
-from .training import digit_accuracy, make_deterministic, predict, train
+from .training import make_deterministic, predict, train
 
 
 def build_tutorial_pytorch(ctx):
