@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using LiveDigits.Capture.Clips;
 using LiveDigits.Capture.Mnist;
+using LiveDigits.Overlay;
 using LiveDigits.Overlay.Output;
 using LiveDigits.Pipeline.Classification;
 using LiveDigits.Pipeline.Grouping;
@@ -34,6 +35,7 @@ public class FrameStageBenchmarks
     private readonly NumberGrouper _grouper = new();
     private readonly DigitTracker _tracker = new();
     private readonly List<StageInputs> _frames = [];
+    private readonly List<FrameReadings> _readings = [];
     private DigitClassifier? _dnn;
     private OnnxDigitClassifier? _ort;
     private DigitReader? _reader;
@@ -61,6 +63,8 @@ public class FrameStageBenchmarks
             var image = new Mat();
             generator.Render(i, image);
             _frames.Add(StageInputs.Prepare(image, _segmenter, _normaliser, _dnn));
+            using var analysis = _reader.Read(image, i, TimeSpan.FromSeconds(i / options.Fps));
+            _readings.Add(analysis.Readings);
         }
 
         _videoFolder = Directory.CreateTempSubdirectory("livedigits-bench-").FullName;
@@ -120,6 +124,18 @@ public class FrameStageBenchmarks
         return _grouper.Group(digits).Numbers.Count;
     }
 
+    /// <summary>Draws a frame's readings (boxes, labels, numbers, status) on a copy of it, as the app does.</summary>
+    /// <returns>The drawn frame's width.</returns>
+    [Benchmark]
+    public int DrawOverlay()
+    {
+        var index = _next % _frames.Count;
+        var frame = NextFrame();
+        var status = new OverlayStatus(30, TimeSpan.FromMilliseconds(12), frame.Inputs.Count, 0);
+        using var drawn = OverlayRenderer.Render(frame.Image, _readings[index], status);
+        return drawn.Width;
+    }
+
     /// <summary>Encodes a frame as JPEG at OpenCV's default quality (what a snapshot costs).</summary>
     /// <returns>The encoded size.</returns>
     [Benchmark]
@@ -154,6 +170,7 @@ public class FrameStageBenchmarks
         }
 
         _frames.Clear();
+        _readings.Clear();
         _dnn?.Dispose();
         _ort?.Dispose();
         _reader?.Dispose();

@@ -48,10 +48,42 @@ internal static class InkImages
     /// <summary>Gets the centre of mass of an image's intensity, or its centre when it is black.</summary>
     public static Point2d CentreOfMass(Mat image)
     {
+        if (image.Type() == MatType.CV_8UC1 && image.IsContinuous())
+        {
+            return CentreOfMass8U(image);
+        }
+
         var moments = Cv2.Moments(image);
         return moments.M00 <= 0
             ? new Point2d((image.Cols - 1) / 2.0, (image.Rows - 1) / 2.0)
             : new Point2d(moments.M10 / moments.M00, moments.M01 / moments.M00);
+    }
+
+    private static Point2d CentreOfMass8U(Mat image)
+    {
+        // The same sums as Cv2.Moments, taken here because OpenCV's grey-level moments cost about 0.3 ms of
+        // CPU on a 28x28 image (binary ones 0.003 ms), a third of the normaliser's time at 64 candidates a
+        // frame (docs/PERFORMANCE.md). Integer sums give exactly OpenCV's centroid.
+        var pixels = image.AsSpan<byte>();
+        var (rows, cols) = (image.Rows, image.Cols);
+        long mass = 0, sumX = 0, sumY = 0;
+        for (var y = 0; y < rows; y++)
+        {
+            var row = pixels.Slice(y * cols, cols);
+            long rowMass = 0;
+            for (var x = 0; x < row.Length; x++)
+            {
+                rowMass += row[x];
+                sumX += (long)x * row[x];
+            }
+
+            mass += rowMass;
+            sumY += y * rowMass;
+        }
+
+        return mass == 0
+            ? new Point2d((cols - 1) / 2.0, (rows - 1) / 2.0)
+            : new Point2d((double)sumX / mass, (double)sumY / mass);
     }
 
     /// <summary>Shifts a 28x28 image so that its centre of mass falls on pixel (14, 14).</summary>
