@@ -27,5 +27,28 @@ if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=$((failed + 1))   # The build or the runner failed before any test could report.
 fi
 
+# The training recipe, end to end on a few hundred images: every export must load in OpenCV 4.13
+# (through the app, as a user would) and classify.
+smoke="$ld_root/out/smoke-models"
+rm -rf "$smoke"
+if "$ld_root/models/train.sh" --smoke --out "$smoke"; then
+  for model in "$smoke"/*.onnx "$smoke"/*.pb; do
+    if "$ld_root/livedigits" eval --model "$model" --limit 200 --log-level Warning | tail -n 1 | grep -q '^accuracy '; then
+      echo "smoke: $(basename "$model") loads and classifies"; passed=$((passed + 1))
+    else
+      echo "smoke: $(basename "$model") FAILED to load or classify"; failed=$((failed + 1))
+    fi
+  done
+else
+  echo "smoke: models/train.sh --smoke FAILED"; failed=$((failed + 1))
+fi
+
+# The recipe's own checks of the shipped files (reference outputs, sidecar, cost), in Python.
+if (cd "$ld_root/models" && /usr/bin/python3 -m unittest -q tests.test_models); then
+  echo "recipe checks: passed"; passed=$((passed + 1))
+else
+  echo "recipe checks: FAILED"; failed=$((failed + 1))
+fi
+
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
