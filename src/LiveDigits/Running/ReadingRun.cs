@@ -80,12 +80,24 @@ public sealed class ReadingRun
         }
         finally
         {
+            stop.Cancel();
+            Drain(worker);
             _view?.Dispose();
         }
 
         var outputs = sink.Close();
         return new RunSummary(_statistics, _pipeline.Counters.Dropped, outputs, cancellation.IsCancellationRequested,
             sourceError);
+    }
+
+    private static void Drain(EventLoopScheduler worker)
+    {
+        // Unsubscribing does not wait for a frame the worker is presenting; the window and the files are
+        // closed only after it, or a late write could race the close. The worker runs in order, so once
+        // this marker has run, nothing of the run is left on it.
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        worker.Schedule(() => drained.TrySetResult());
+        drained.Task.Wait(TimeSpan.FromSeconds(10));
     }
 
     private async Task<Exception?> WaitForEndAsync(Task<Exception?> ended, CancellationToken cancellation)
