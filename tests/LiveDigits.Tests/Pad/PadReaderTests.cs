@@ -1,7 +1,6 @@
 using LiveDigits.Overlay.Pad;
 using LiveDigits.Pipeline.Classification;
 using OpenCvSharp;
-using Xunit.Abstractions;
 
 namespace LiveDigits.Tests.Pad;
 
@@ -10,12 +9,10 @@ public sealed class PadReaderTests : IDisposable
     private static readonly double[] s_scales = [1.0, 0.75, 0.5];
     private readonly DigitClassifier _classifier = DigitClassifier.Load(PadModel.Path);
     private readonly PadReader _reader;
-    private readonly ITestOutputHelper _output;
 
-    public PadReaderTests(ITestOutputHelper output)
+    public PadReaderTests()
     {
         _reader = new PadReader(_classifier, PadCanvas.DefaultStrokeWidth);
-        _output = output;
     }
 
     public static TheoryData<string> DigitNames => new(PadStrokes.Digits.Select(d => d.Name));
@@ -154,35 +151,6 @@ public sealed class PadReaderTests : IDisposable
         Assert.Equal(reading.Confidence, reading.Top[0].Probability, 5);
     }
 
-    [Fact]
-    public void TutorialPad_SamePlacements_GetsDigitsWrongThatThePadReadsRight()
-    {
-        var digits = PadStrokes.All;
-        var cases = digits.SelectMany(d => Placements(d).Select(p => (d.Label, Drawn: d.Placed(p.Centre, p.Scale))))
-            .ToList();
-
-        var padWrong = cases.Count(c => ReadDrawn(c.Drawn).Value != c.Drawn.LabelText);
-        var tutorialWrong = cases.Count(c => ReadTutorial(c.Drawn) != c.Label);
-
-        _output.WriteLine($"{PadModel.Path}: pad {padWrong}, tutorial pad {tutorialWrong} wrong of {cases.Count}");
-        Assert.Equal(0, padWrong);
-        // With the PyTorch tutorial network the tutorial pad misreads 72 of 351; a tenth leaves room for
-        // a better network while still showing the difference.
-        Assert.True(tutorialWrong >= cases.Count / 10, $"the tutorial pad got {tutorialWrong} of {cases.Count} wrong");
-    }
-
-    [Theory]
-    [InlineData("twoStroke4")]
-    [InlineData("twoStroke5")]
-    [InlineData("twoStroke7")]
-    public void TutorialPad_TwoStrokeDigitOffCentre_MisreadsIt(string name)
-    {
-        var digit = PadStrokes.Named(name);
-        var misread = Placements(digit).Count(p => ReadTutorial(digit.Placed(p.Centre, p.Scale)) != digit.Label);
-
-        Assert.True(misread > 0, $"{name}: the tutorial pad read all 27 placements right");
-    }
-
     public void Dispose() => _classifier.Dispose();
 
     private PadReading ReadDrawn(PadStrokes digit)
@@ -190,13 +158,5 @@ public sealed class PadReaderTests : IDisposable
         using var canvas = new PadCanvas();
         canvas.Draw(digit.PenPaths());
         return _reader.Read(canvas.Image);
-    }
-
-    private int ReadTutorial(PadStrokes digit)
-    {
-        using var canvas = new PadCanvas();
-        var paths = digit.PenPaths();
-        canvas.Draw(paths);
-        return TutorialPad.Read(_classifier, canvas.Image, paths);
     }
 }
