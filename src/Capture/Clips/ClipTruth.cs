@@ -31,5 +31,5 @@ public sealed record ClipTruth(
     [property: JsonPropertyName("frames")] IReadOnlyList<ClipFrameTruth> Frames)
 {
     /// <summary>The schema version this code writes. Bump it when the generator's output changes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 }

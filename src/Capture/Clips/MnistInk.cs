@@ -65,9 +65,10 @@ internal static class MnistInk
 
     private static void ChangeStrokeWidth(Mat alpha8, double height, double strokeWidth)
     {
-        // Erosion may not thin a stroke below 40% of MNIST's, or thin parts of the digit would vanish.
+        // Erosion may not thin a stroke below 40% of MNIST's, or thin parts of the digit would vanish; nobody
+        // writes a digit whose stroke is a fifth of its height, so a marker on a small digit stays legible.
         var current = MnistStrokeRatio * height;
-        var wanted = Math.Max(strokeWidth, 0.4 * current);
+        var wanted = Math.Clamp(strokeWidth, 0.4 * current, 0.2 * height);
         var radius = (int)Math.Round(Math.Abs(wanted - current) / 2);
         if (radius == 0)
         {

@@ -113,7 +113,7 @@ internal sealed partial class SheetBuilder
             var roll = _random.NextDouble();
             if (roll < (_hard ? 0.15 : 0.05))
             {
-                PrintLine(baseline, height * (0.4 + (0.3 * _random.NextDouble())));
+                PrintLine(baseline, Math.Min(height * (0.4 + (0.3 * _random.NextDouble())), 34 * _unit));
             }
             else if (_hard && roll < 0.27)
             {
@@ -275,16 +275,19 @@ internal sealed partial class SheetBuilder
 
     private void CastPaperShadow(Mat canvas, Rect paperArea)
     {
-        using var shade = new Mat(canvas.Size(), MatType.CV_32FC1, Scalar.All(1));
-        var offset = new Point(6 * _unit, 9 * _unit);
-        shade.Rectangle(new Rect(paperArea.Location + offset, paperArea.Size), Scalar.All(0.55), -1);
+        // Only the desk just around the paper darkens; 8-bit work on that band keeps the scratch small.
+        var reach = (int)(60 * _unit);
+        var around = new Rect(
+                paperArea.X - reach, paperArea.Y - reach, paperArea.Width + (2 * reach), paperArea.Height + (2 * reach))
+            & new Rect(0, 0, canvas.Width, canvas.Height);
+        using var desk = new Mat(canvas, around);
+        using var shade = new Mat(around.Size, MatType.CV_8UC1, Scalar.All(255));
+        var offset = new Point((6 * _unit) - around.X, (9 * _unit) - around.Y);
+        shade.Rectangle(new Rect(paperArea.Location + offset, paperArea.Size), Scalar.All(140), -1);
         Cv2.GaussianBlur(shade, shade, new Size(0, 0), 10 * _unit);
         using var shade3 = new Mat();
         Cv2.CvtColor(shade, shade3, ColorConversionCodes.GRAY2BGR);
-        using var desk = new Mat();
-        canvas.ConvertTo(desk, MatType.CV_32FC3);
-        Cv2.Multiply(desk, shade3, desk);
-        desk.ConvertTo(canvas, MatType.CV_8UC3);
+        Cv2.Multiply(desk, shade3, desk, 1 / 255.0);
     }
 
     private double Gaussian()

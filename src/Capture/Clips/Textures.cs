@@ -52,12 +52,19 @@ internal static class Textures
     {
         Scalar[] colours = [new(62, 98, 140), new(112, 112, 108), new(52, 50, 56), new(90, 120, 150)];
         var colour = colours[random.Next(colours.Length)];
-        using var blotches = SmoothNoise(size, 10, 8, 18, random);
-        using var streaks = SmoothNoise(size, 6, Math.Max(8, size.Height / 12), 10, random);
-        using var grain = Grain(size, 3, random);
+
+        // The desk is mostly out of focus at the frame's edge: half resolution is plenty, and keeps the
+        // float scratch images of a large canvas small.
+        var half = new Size((size.Width + 1) / 2, (size.Height + 1) / 2);
+        using var blotches = SmoothNoise(half, 10, 8, 18, random);
+        using var streaks = SmoothNoise(half, 6, Math.Max(8, half.Height / 12), 10, random);
+        using var grain = Grain(half, 3, random);
         Cv2.Add(blotches, streaks, blotches);
         Cv2.Add(blotches, grain, blotches);
-        return Colourise(blotches, colour);
+        using var small = Colourise(blotches, colour);
+        var desk = new Mat();
+        Cv2.Resize(small, desk, size, 0, 0, InterpolationFlags.Linear);
+        return desk;
     }
 
     /// <summary>Paper: off-white with a slight tint, cloudy variation and fine fibre grain.</summary>
