@@ -80,7 +80,9 @@ public static class EvalCommand
     private static void Print(DigitClassifier classifier, MnistEvaluationResult result)
     {
         var culture = CultureInfo.InvariantCulture;
-        var console = AnsiConsole.Console;
+        // Plain lines go straight to stdout: Spectre wraps at 80 columns when stdout is not a terminal,
+        // which would split the model line (and any long path) for scripts reading the output.
+        var console = Console.Out;
         console.WriteLine();
         console.WriteLine(string.Create(culture,
             $"model {classifier.ModelPath} ({classifier.ClassCount} classes, " +
@@ -102,7 +104,7 @@ public static class EvalCommand
             table.AddRow(cells.ToArray());
         }
 
-        console.Write(table);
+        AnsiConsole.Console.Write(table);
         if (classifier.HasNotDigitClass)
         {
             console.WriteLine(string.Create(culture, $"rejected as not a digit {result.RejectedAsNotDigit}"));
