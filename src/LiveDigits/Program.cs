@@ -32,8 +32,18 @@ public static class Program
         var debugging = parsed.GetValue(CommonOptions.LogLevel) <= Microsoft.Extensions.Logging.LogLevel.Debug;
         OpenCvSharp.Cv2.SetLogLevel(debugging ? OpenCvSharp.LogLevel.WARNING : OpenCvSharp.LogLevel.SILENT);
 
-        return await parsed.InvokeAsync(s_invocation)
-            .ConfigureAwait(false);
+        try
+        {
+            return await parsed.InvokeAsync(s_invocation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!debugging)
+        {
+            // A bug, not the user's mistake: still one line, with the way to the details.
+            await Console.Error.WriteLineAsync(
+                $"livedigits: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} " +
+                "(run again with --log-level Debug for the stack trace)").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
     }
 
     /// <summary>Declares every command; each lives in its own class under <c>Commands/</c>.</summary>
