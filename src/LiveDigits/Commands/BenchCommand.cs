@@ -27,11 +27,7 @@ public static class BenchCommand
     public static Command Create()
     {
         var model = CommonOptions.Model("Network to measure; default: models/livedigits.onnx.");
-        var engine = new Option<string>("--engine")
-        {
-            Description = "What runs the network: dnn (OpenCV, the default) or ort (ONNX Runtime, .onnx only).",
-            DefaultValueFactory = _ => "dnn",
-        };
+        var engine = CommonOptions.Engine();
         var frames = new Option<int?>("--frames")
         {
             Description = "Frames per measurement (default: the whole clip in file mode, 300 live).",
@@ -51,7 +47,7 @@ public static class BenchCommand
         command.SetAction((parsed, cancel) => UserErrors.RunAsync(() => RunAsync(
             new BenchSettings(
                 parsed.GetValue(model),
-                ParseEngine(parsed.GetValue(engine)!),
+                CommonOptions.ParseEngine(parsed.GetValue(engine)),
                 parsed.GetValue(frames),
                 parsed.GetValue(repeat),
                 parsed.GetValue(fps),
@@ -109,13 +105,6 @@ public static class BenchCommand
         await run.MeasureAsync(reader, naive, frames.Frames, settings.Repeat).ConfigureAwait(false);
         return ExitCodes.Success;
     }
-
-    private static ClassifierEngine ParseEngine(string text) => text switch
-    {
-        "dnn" => ClassifierEngine.OpenCvDnn,
-        "ort" => ClassifierEngine.OnnxRuntime,
-        _ => throw new UsageException($"--engine {text}: expected dnn (OpenCV) or ort (ONNX Runtime)"),
-    };
 
     private static string ResolveModel(string? given)
     {

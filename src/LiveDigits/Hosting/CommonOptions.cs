@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LiveDigits.Pipeline.Classification;
 using Microsoft.Extensions.Logging;
 
 namespace LiveDigits.App.Hosting;
@@ -21,5 +22,25 @@ public static class CommonOptions
     {
         Description = description,
         HelpName = "FILE",
+    };
+
+    /// <summary>Creates an <c>--engine</c> option; each command owns its instance.</summary>
+    /// <returns>The option; read it with <see cref="ParseEngine"/>.</returns>
+    public static Option<string> Engine() => new("--engine")
+    {
+        Description = "What runs the network: dnn (OpenCV, the default) or ort (ONNX Runtime, faster; .onnx only).",
+        DefaultValueFactory = _ => "dnn",
+        HelpName = "dnn|ort",
+    };
+
+    /// <summary>Reads an <c>--engine</c> value.</summary>
+    /// <param name="text">The option's value.</param>
+    /// <returns>The engine.</returns>
+    /// <exception cref="UsageException">The value is neither dnn nor ort.</exception>
+    public static ClassifierEngine ParseEngine(string? text) => text switch
+    {
+        "dnn" or null => ClassifierEngine.OpenCvDnn,
+        "ort" => ClassifierEngine.OnnxRuntime,
+        _ => throw new UsageException($"--engine {text}: expected dnn (OpenCV) or ort (ONNX Runtime)"),
     };
 }

@@ -24,6 +24,7 @@ public sealed class ReadingOptions
             HelpName = "FILE",
         };
         NoWindow = new Option<bool>("--no-window") { Description = "Show no window (for scripts and servers)." };
+        Engine = CommonOptions.Engine();
     }
 
     /// <summary>Gets <c>--model</c>.</summary>
@@ -38,6 +39,9 @@ public sealed class ReadingOptions
     /// <summary>Gets <c>--no-window</c>.</summary>
     public Option<bool> NoWindow { get; }
 
+    /// <summary>Gets <c>--engine</c>.</summary>
+    public Option<string> Engine { get; }
+
     /// <summary>Adds the options to a command.</summary>
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
@@ -47,6 +51,7 @@ public sealed class ReadingOptions
         command.Options.Add(Record);
         command.Options.Add(Jsonl);
         command.Options.Add(NoWindow);
+        command.Options.Add(Engine);
     }
 
     /// <summary>Reads the parsed values into run settings.</summary>
@@ -69,6 +74,7 @@ public sealed class ReadingOptions
         return new RunSettings
         {
             ModelPath = parsed.GetValue(Model),
+            Engine = CommonOptions.ParseEngine(parsed.GetValue(Engine)),
             RecordPath = record,
             JsonlPath = jsonl,
             ShowWindow = !parsed.GetValue(NoWindow),

@@ -53,6 +53,7 @@ public sealed class ReadingRun
         var readerOptions = new DigitReaderOptions
         {
             ModelPath = _settings.ModelPath,
+            Engine = _settings.Engine,
             Debug = _settings.ShowWindow,
             TrackAcrossFrames = _settings.IsStream,
         };

@@ -1,3 +1,5 @@
+using LiveDigits.Pipeline.Classification;
+
 namespace LiveDigits.App.Running;
 
 /// <summary>How one reading run is set up: the model, the outputs, and how it is shown.</summary>
@@ -5,6 +7,9 @@ public sealed record RunSettings
 {
     /// <summary>Gets the model file; null for the default model.</summary>
     public string? ModelPath { get; init; }
+
+    /// <summary>Gets what runs the network.</summary>
+    public ClassifierEngine Engine { get; init; } = ClassifierEngine.OpenCvDnn;
 
     /// <summary>Gets the annotated video to write; null for none.</summary>
     public string? RecordPath { get; init; }

@@ -9,6 +9,7 @@ public sealed class OnnxDigitClassifierTests
     [Theory]
     [InlineData("tutorial-pytorch.onnx")]
     [InlineData("tutorial-keras.onnx")]
+    [InlineData("livedigits.onnx")]
     public void Classify_MnistTestImages_MatchesOpenCvDnnWithin1e4(string model)
     {
         var path = Path.Combine(ProjectPaths.Models, model);
