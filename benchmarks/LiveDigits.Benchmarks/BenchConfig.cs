@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
@@ -21,6 +22,7 @@ public static class BenchConfig
             .WithIterationCount(5)
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithId("short"))
+        .AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max)
         .AddColumn(new PerDigitColumn(), new VersusTutorialColumn())
         .WithOptions(ConfigOptions.DisableLogFile);
 }

@@ -70,7 +70,9 @@ public class FrameStageBenchmarks
         _videoFolder = Directory.CreateTempSubdirectory("livedigits-bench-").FullName;
         _recorder = new VideoRecorder(Path.Combine(_videoFolder, "bench.avi"), options.Fps);
         Console.WriteLine(
-            $"// {Size}: candidates per frame {string.Join(' ', _frames.Select(f => f.Inputs.Count))}");
+            $"// {Size}: candidates per frame found " +
+            $"{string.Join(' ', _frames.Select(f => f.Segmentation.Candidates.Count))}, classified " +
+            $"{string.Join(' ', _frames.Select(f => f.Inputs.Count))}");
     }
 
     /// <summary>Finds the candidates: grey, adaptive threshold, connected components.</summary>
@@ -88,12 +90,12 @@ public class FrameStageBenchmarks
     public int NormaliseAll()
     {
         var frame = NextFrame();
-        foreach (var candidate in frame.Segmentation.Candidates)
+        foreach (var candidate in frame.Candidates)
         {
             using var input = _normaliser.Normalise(candidate.Ink);
         }
 
-        return frame.Segmentation.Candidates.Count;
+        return frame.Candidates.Count;
     }
 
     /// <summary>Classifies every candidate of a frame in one batch with OpenCV's dnn (the default engine).</summary>

@@ -1,5 +1,6 @@
 using LiveDigits.Pipeline.Classification;
 using LiveDigits.Pipeline.Normalisation;
+using LiveDigits.Pipeline.Reader;
 using LiveDigits.Pipeline.Segmentation;
 using LiveDigits.Pipeline.Tracking;
 using OpenCvSharp;
@@ -12,11 +13,13 @@ public sealed class StageInputs : IDisposable
     private StageInputs(
         Mat image,
         FrameSegmentation segmentation,
+        IReadOnlyList<DigitCandidate> candidates,
         IReadOnlyList<Mat> inputs,
         IReadOnlyList<DigitObservation> observations)
     {
         Image = image;
         Segmentation = segmentation;
+        Candidates = candidates;
         Inputs = inputs;
         Observations = observations;
     }
@@ -26,6 +29,9 @@ public sealed class StageInputs : IDisposable
 
     /// <summary>Gets the frame's candidates.</summary>
     public FrameSegmentation Segmentation { get; }
+
+    /// <summary>Gets the candidates the reader classifies: the largest, up to its default limit.</summary>
+    public IReadOnlyList<DigitCandidate> Candidates { get; }
 
     /// <summary>Gets every candidate normalised to 28x28.</summary>
     public IReadOnlyList<Mat> Inputs { get; }
@@ -49,12 +55,18 @@ public sealed class StageInputs : IDisposable
         ArgumentNullException.ThrowIfNull(normaliser);
         ArgumentNullException.ThrowIfNull(classifier);
         var segmentation = segmenter.Segment(image);
-        var inputs = segmentation.Candidates.Select(c => normaliser.Normalise(c.Ink)).ToList();
+
+        // The reader keeps the largest candidates up to its limit; the stages see the same ones.
+        var candidates = segmentation.Candidates
+            .OrderByDescending(c => c.Box.Width * c.Box.Height)
+            .Take(new DigitReaderOptions().MaxCandidates)
+            .ToList();
+        var inputs = candidates.Select(c => normaliser.Normalise(c.Ink)).ToList();
         var predictions = inputs.Count == 0 ? [] : classifier.Classify(inputs);
-        var observations = segmentation.Candidates
+        var observations = candidates
             .Select((c, i) => new DigitObservation(c.Box, predictions[i].Probabilities))
             .ToList();
-        return new StageInputs(image, segmentation, inputs, observations);
+        return new StageInputs(image, segmentation, candidates, inputs, observations);
     }
 
     /// <summary>Releases the frame, the candidates and the normalised inputs.</summary>
