@@ -20,10 +20,10 @@ public sealed class DigitSegmenter
         }
 
         using var grey = ToGrey(bgrFrame);
-        var binary = Binarise(grey);
+        using var brightest = bgrFrame.Channels() == 1 ? null : BrightestChannel(bgrFrame);
+        var binary = InkBinariser.Binarise(grey, brightest);
         try
         {
-            RuleLineRemover.Remove(binary);
             return new FrameSegmentation(binary, FindCandidates(binary));
         }
         catch
@@ -42,23 +42,30 @@ public sealed class DigitSegmenter
         }
         else
         {
-            Cv2.CvtColor(frame, grey, frame.Channels() == 4 ? ColorConversionCodes.BGRA2GRAY : ColorConversionCodes.BGR2GRAY);
+            var code = frame.Channels() == 4 ? ColorConversionCodes.BGRA2GRAY : ColorConversionCodes.BGR2GRAY;
+            Cv2.CvtColor(frame, grey, code);
         }
 
         return grey;
     }
 
-    private static Mat Binarise(Mat grey)
+    private static Mat BrightestChannel(Mat frame)
     {
-        if (Cv2.Mean(grey).Val0 < 110)
+        Cv2.Split(frame, out var planes);
+        try
         {
-            Cv2.BitwiseNot(grey, grey);
+            var brightest = new Mat();
+            Cv2.Max(planes[0], planes[1], brightest);
+            Cv2.Max(brightest, planes[2], brightest);
+            return brightest;
         }
-
-        var block = (Math.Max(15, Math.Min(grey.Rows, grey.Cols) / 20) / 2 * 2) + 1;
-        var binary = new Mat();
-        Cv2.AdaptiveThreshold(grey, binary, 255, AdaptiveThresholdTypes.GaussianC, ThresholdTypes.BinaryInv, block, 12);
-        return binary;
+        finally
+        {
+            foreach (var plane in planes)
+            {
+                plane.Dispose();
+            }
+        }
     }
 
     private List<DigitCandidate> FindCandidates(Mat binary)
