@@ -47,7 +47,8 @@ public static class CameraCommand
         var option = new Option<int?>(name) { Description = description, HelpName = helpName };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is { } value && value < (least ?? 1))
+            if (CommonOptions.HasIntegerValue(result)
+                && result.GetValueOrDefault<int?>() is { } value && value < (least ?? 1))
             {
                 result.AddError($"{name} must be at least {least ?? 1}, not {value}");
             }

@@ -43,4 +43,21 @@ public static class CommonOptions
         "ort" => ClassifierEngine.OnnxRuntime,
         _ => throw new UsageException($"--engine {text}: expected dnn (OpenCV) or ort (ONNX Runtime)"),
     };
+
+    /// <summary>
+    /// Tells whether an integer option's words parse as integers. A range validator must check this first:
+    /// System.CommandLine runs validators even after a failed conversion, and reading the value then throws
+    /// instead of letting the parser report "cannot parse".
+    /// </summary>
+    /// <param name="result">The option's parse result.</param>
+    /// <returns>True when every token is an integer (or the value is the default).</returns>
+    public static bool HasIntegerValue(System.CommandLine.Parsing.OptionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Tokens.All(token => int.TryParse(
+            token.Value,
+            System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out _));
+    }
 }
