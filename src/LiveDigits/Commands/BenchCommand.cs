@@ -79,9 +79,10 @@ public static class BenchCommand
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"soak: {model} on {settings.Engine}, live at {settings.Fps:0.#} fps for {minutes:0.##} min"));
-            await SoakRun.RunAsync(
+            var soak = await SoakRun.RunAsync(
                 reader, frames.Frames, settings.Fps, duration, interval, Console.Out, logging, cancel)
                 .ConfigureAwait(false);
+            BenchReport.Live(Console.Out, "soak", [soak]);
             return ExitCodes.Success;
         }
 
