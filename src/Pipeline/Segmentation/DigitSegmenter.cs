@@ -19,6 +19,13 @@ public sealed class DigitSegmenter
             throw new ArgumentException("The frame is empty.", nameof(bgrFrame));
         }
 
+        // A frame smaller than one digit holds none; the background estimate and the line search would
+        // otherwise be asked to scale it to nothing (a 1x1 image made OpenCV throw).
+        if (bgrFrame.Rows < MinDigitHeight || bgrFrame.Cols < MinDigitHeight)
+        {
+            return new FrameSegmentation(new Mat(bgrFrame.Size(), MatType.CV_8UC1, Scalar.All(0)), []);
+        }
+
         using var grey = ToGrey(bgrFrame);
         using var brightest = bgrFrame.Channels() == 1 ? null : BrightestChannel(bgrFrame);
         var binary = InkBinariser.Binarise(grey, brightest);
