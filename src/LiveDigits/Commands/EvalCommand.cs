@@ -64,7 +64,8 @@ public static class EvalCommand
         var folder = ProjectPaths.Models;
         var models = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder)
-                .Where(f => f.EndsWith(".onnx", StringComparison.Ordinal) || f.EndsWith(".pb", StringComparison.Ordinal))
+                .Where(f => f.EndsWith(".onnx", StringComparison.Ordinal)
+                    || f.EndsWith(".pb", StringComparison.Ordinal))
                 .OrderBy(f => f == ProjectPaths.DefaultModel)
                 .ThenBy(f => f, StringComparer.Ordinal)
                 .ToArray()

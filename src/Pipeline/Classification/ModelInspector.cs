@@ -46,7 +46,7 @@ internal static class ModelInspector
     /// <summary>Runs one blank image through the network and returns its class count (10 or 11).</summary>
     public static int CheckShape(Net net, string path)
     {
-        using var blank = new Mat(DigitClassifier.InputSide, DigitClassifier.InputSide, MatType.CV_32FC1, Scalar.All(0));
+        using var blank = BlankInput();
         using var blob = CvDnn.BlobFromImage(blank);
         Mat output;
         try
@@ -56,7 +56,8 @@ internal static class ModelInspector
         }
         catch (OpenCVException e)
         {
-            throw new ModelLoadException(path, $"wrong input shape: it does not take a 1x1x28x28 image ({Describe(e)})", e);
+            throw new ModelLoadException(
+                path, $"wrong input shape: it does not take a 1x1x28x28 image ({Describe(e)})", e);
         }
 
         using (output)
@@ -65,7 +66,8 @@ internal static class ModelInspector
             if (values is not (10 or 11))
             {
                 throw new ModelLoadException(
-                    path, $"wrong output count: {values} values per image, expected 10 digits or 11 (with not-a-digit)");
+                    path,
+                    $"wrong output count: {values} values per image, expected 10 digits or 11 (with not-a-digit)");
             }
 
             return (int)values;
@@ -79,7 +81,7 @@ internal static class ModelInspector
     /// </summary>
     public static bool RunsBatches(Net net, int classCount)
     {
-        using var blank = new Mat(DigitClassifier.InputSide, DigitClassifier.InputSide, MatType.CV_32FC1, Scalar.All(0));
+        using var blank = BlankInput();
         using var bar = blank.Clone();
         bar.Rectangle(new Rect(12, 4, 4, 20), Scalar.All(1), -1);
         Mat[] images = [blank, bar];
@@ -133,6 +135,9 @@ internal static class ModelInspector
             rows[start + i] = row;
         }
     }
+
+    private static Mat BlankInput() =>
+        new(DigitClassifier.InputSide, DigitClassifier.InputSide, MatType.CV_32FC1, Scalar.All(0));
 
     /// <summary>OpenCV's messages carry a source location; the user needs only the error text.</summary>
     public static string Describe(OpenCVException e)
