@@ -14,5 +14,5 @@ namespace LiveDigits.Capture.Clips;
 public sealed record ClipDigitTruth(
     [property: JsonPropertyName("id")] int Id,
     [property: JsonPropertyName("digit")] int Digit,
-    [property: JsonPropertyName("box"), JsonConverter(typeof(ClipBoxJsonConverter))] Rect Box,
+    [property: JsonPropertyName("box"), JsonConverter(typeof(BoxJsonConverter))] Rect Box,
     [property: JsonPropertyName("ignore")] bool Ignore);

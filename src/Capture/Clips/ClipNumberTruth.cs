@@ -11,5 +11,5 @@ namespace LiveDigits.Capture.Clips;
 public sealed record ClipNumberTruth(
     [property: JsonPropertyName("id")] int Id,
     [property: JsonPropertyName("value")] string Value,
-    [property: JsonPropertyName("box"), JsonConverter(typeof(ClipBoxJsonConverter))] Rect Box,
+    [property: JsonPropertyName("box"), JsonConverter(typeof(BoxJsonConverter))] Rect Box,
     [property: JsonPropertyName("ignore")] bool Ignore);

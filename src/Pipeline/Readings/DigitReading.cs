@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LiveDigits.Capture;
 using OpenCvSharp;
 
 namespace LiveDigits.Pipeline.Readings;
@@ -12,4 +13,5 @@ public sealed record DigitReading(
     [property: JsonPropertyName("box"), JsonConverter(typeof(BoxJsonConverter))] Rect Box,
     [property: JsonPropertyName("digit")] int Digit,
     [property: JsonPropertyName("confidence")] double Confidence,
-    [property: JsonPropertyName("track"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Track = null);
+    [property: JsonPropertyName("track"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    long? Track = null);

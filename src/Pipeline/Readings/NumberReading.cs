@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LiveDigits.Capture;
 using OpenCvSharp;
 
 namespace LiveDigits.Pipeline.Readings;
