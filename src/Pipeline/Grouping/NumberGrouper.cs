@@ -84,7 +84,8 @@ public sealed class NumberGrouper
         {
             var box = Bounds(chain);
             var index = lines.FindIndex(l =>
-                Math.Min(l.Bottom, box.Bottom) - Math.Max(l.Top, box.Top) >= 0.5 * Math.Min(box.Height, l.Bottom - l.Top));
+                Math.Min(l.Bottom, box.Bottom) - Math.Max(l.Top, box.Top)
+                    >= 0.5 * Math.Min(box.Height, l.Bottom - l.Top));
             if (index < 0)
             {
                 lines.Add((box.Top, box.Bottom, [chain]));

@@ -67,7 +67,8 @@ public sealed class ShippedModelTests
         var fromBatch = batched.RawOutputs(images.Items);
         var fromSingles = single.RawOutputs(images.Items);
 
-        Assert.True(batched.SupportsBatch, $"{name} was exported with a static 1x1x28x28 input; OpenCV still batches it");
+        Assert.True(
+            batched.SupportsBatch, $"{name} was exported with a static 1x1x28x28 input; OpenCV still batches it");
         var worst = fromBatch.Zip(fromSingles).Max(p => p.First.Zip(p.Second).Max(v => Math.Abs(v.First - v.Second)));
         Assert.True(worst < 1e-5f, $"{name}: batched and single outputs differ by {worst}");
     }
