@@ -90,14 +90,7 @@ public sealed class DigitClassifier : IDisposable
     /// <returns>One prediction per image, in order.</returns>
     public IReadOnlyList<DigitPrediction> Classify(IReadOnlyList<Mat> images)
     {
-        var raw = RawOutputs(images);
-        var predictions = new DigitPrediction[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
-        {
-            predictions[i] = new DigitPrediction(OutputActivation.ToProbabilities(raw[i]));
-        }
-
-        return predictions;
+        return OutputActivation.ToPredictions(RawOutputs(images));
     }
 
     /// <summary>Runs the network and returns its outputs as they are, one row per image.</summary>

@@ -84,14 +84,7 @@ public sealed class OnnxDigitClassifier : ICandidateClassifier, IDisposable
     /// <inheritdoc/>
     public IReadOnlyList<DigitPrediction> Classify(IReadOnlyList<Mat> normalised)
     {
-        var raw = RawOutputs(normalised);
-        var predictions = new DigitPrediction[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
-        {
-            predictions[i] = new DigitPrediction(OutputActivation.ToProbabilities(raw[i]));
-        }
-
-        return predictions;
+        return OutputActivation.ToPredictions(RawOutputs(normalised));
     }
 
     /// <summary>Runs the network and returns its outputs as they are, one row per image.</summary>

@@ -49,6 +49,15 @@ public static class OutputActivation
         return Softmax(raw);
     }
 
+    /// <summary>Turns a network's raw output rows into one prediction per row.</summary>
+    /// <param name="rows">Raw output rows, one per image.</param>
+    /// <returns>The predictions, in row order.</returns>
+    public static DigitPrediction[] ToPredictions(float[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return Array.ConvertAll(rows, row => new DigitPrediction(ToProbabilities(row)));
+    }
+
     private static bool IsDistribution(ReadOnlySpan<float> raw)
     {
         var sum = 0.0;
