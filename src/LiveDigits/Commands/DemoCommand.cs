@@ -21,15 +21,18 @@ public static class DemoCommand
     public static Command Create()
     {
         var model = CommonOptions.Model("Model to read digits with; default: models/livedigits.onnx.");
+        var engine = CommonOptions.Engine();
         var noWindow = new Option<bool>("--no-window") { Description = "Show no window even when there is a display." };
         var command = new Command("demo", "Read the bundled default clip; write out/demo.mp4 and out/demo.jsonl.")
         {
             model,
+            engine,
             noWindow,
         };
         command.SetAction((parsed, cancellation) => UserErrors.RunAsync(async () =>
         {
             using var logging = AppLogging.Create(parsed.GetValue(CommonOptions.LogLevel));
+            var classifierEngine = CommonOptions.ParseEngine(parsed.GetValue(engine));
             var clip = DefaultClip.Ensure(logging.CreateLogger(nameof(DefaultClip)));
             var output = Path.Combine(ProjectPaths.Root, "out");
             Directory.CreateDirectory(output);
@@ -39,6 +42,7 @@ public static class DemoCommand
             var settings = new RunSettings
             {
                 ModelPath = parsed.GetValue(model),
+                Engine = classifierEngine,
                 RecordPath = Path.Combine(output, "demo.mp4"),
                 JsonlPath = Path.Combine(output, "demo.jsonl"),
                 ShowWindow = window,

@@ -34,6 +34,16 @@ public sealed class EngineOptionTests : IDisposable
         Assert.Contains("--engine gpu", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Demo_UnknownEngine_PrintsOneLineBeforeMakingTheClip()
+    {
+        var result = AppProcess.Run("demo", "--no-window", "--engine", "gpu");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("--engine gpu", line, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static List<string> Digits(string jsonl)
