@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using OpenCvSharp;
 using OpenCvSharp.Dnn;
 
 namespace LiveDigits.Pipeline.Classification;
 
 /// <summary>Reads a network file and checks that it is a digit classifier LiveDigits can use.</summary>
-internal static class ModelInspector
+internal static partial class ModelInspector
 {
     public static Net Read(string path)
     {
@@ -25,7 +26,8 @@ internal static class ModelInspector
         }
         catch (OpenCVException e)
         {
-            throw new ModelLoadException(path, $"not a network OpenCV can read ({Describe(e)})", e);
+            throw UnsupportedOperation(path, e)
+                ?? new ModelLoadException(path, $"not a network OpenCV can read ({Describe(e)})", e);
         }
         catch (OpenCvSharpException e)
         {
@@ -56,7 +58,7 @@ internal static class ModelInspector
         }
         catch (OpenCVException e)
         {
-            throw new ModelLoadException(
+            throw UnsupportedOperation(path, e) ?? new ModelLoadException(
                 path, $"wrong input shape: it does not take a 1x1x28x28 image ({Describe(e)})", e);
         }
 
@@ -138,6 +140,32 @@ internal static class ModelInspector
 
     private static Mat BlankInput() =>
         new(DigitClassifier.InputSide, DigitClassifier.InputSide, MatType.CV_32FC1, Scalar.All(0));
+
+    /// <summary>
+    /// Recognises OpenCV's "Can't create layer NAME of type OP" failure. OpenCV's TensorFlow importer reads
+    /// any graph but creates the layers only on the first forward pass, so an operation it lacks shows up
+    /// there; the user needs the operation's name and the way around it, not a shape complaint.
+    /// </summary>
+    private static ModelLoadException? UnsupportedOperation(string path, OpenCVException e)
+    {
+        var match = CannotCreateLayer().Match(Describe(e));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var operation = match.Groups["op"].Value;
+        return new ModelLoadException(
+            path,
+            $"OpenCV's dnn cannot import the operation {operation} (layer \"{match.Groups["layer"].Value}\"); " +
+                "export the model to ONNX instead",
+            e);
+    }
+
+    [GeneratedRegex(
+        "Can't create layer \"(?<layer>[^\"]*)\" of type \"(?<op>[^\"]*)\"",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex CannotCreateLayer();
 
     /// <summary>OpenCV's messages carry a source location; the user needs only the error text.</summary>
     public static string Describe(OpenCVException e)

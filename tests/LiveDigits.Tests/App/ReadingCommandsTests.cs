@@ -84,11 +84,14 @@ public sealed class ReadingCommandsTests : IDisposable
     [InlineData("camera --index -1", "--index must be at least 0, not -1", 2)]
     [InlineData("video MISSING --no-window", "video file not found", 3)]
     [InlineData("image MISSING --no-window", "no such image file or folder", 3)]
+    [InlineData("image DATA/real/sheet_a.png --no-window --model DATA/models/unsupported-op.pb",
+        "cannot import the operation Cumprod (layer \"sequential/cumulative/Cumprod\"); export the model to ONNX", 3)]
     public void Command_BadArguments_OneLineErrorAndExitCode(string arguments, string message, int exitCode)
     {
         var missing = _folder.File("missing.avi");
 
         var (code, output, error) = AppProcess.Run(arguments.Replace("MISSING", missing, StringComparison.Ordinal)
+            .Replace("DATA/", TestData.Folder + "/", StringComparison.Ordinal)
             .Split(' '));
 
         Assert.Equal(exitCode, code);

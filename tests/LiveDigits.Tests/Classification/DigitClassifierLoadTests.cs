@@ -22,6 +22,19 @@ public sealed class DigitClassifierLoadTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Fact]
+    public void Load_TensorFlowGraphWithAnOperationOpenCvLacks_NamesTheOperationAndSuggestsOnnx()
+    {
+        var path = TestData.FixtureModel("unsupported-op.pb");
+
+        var error = Assert.Throws<ModelLoadException>(() => DigitClassifier.Load(path));
+
+        Assert.Equal(
+            $"{path}: OpenCV's dnn cannot import the operation Cumprod (layer \"sequential/cumulative/Cumprod\"); " +
+                "export the model to ONNX instead",
+            error.Message);
+    }
+
     [Theory]
     [InlineData("tiny-logits.onnx", 10)]
     [InlineData("tiny-11.onnx", 11)]

@@ -4,11 +4,13 @@ They are not digit readers: fixed random weights give each a known shape and out
 the classifier's checks and its softmax handling can be tested without the trained models.
 """
 import os
+import sys
 
 import torch
 from torch import nn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+RECIPE = os.path.join(HERE, "..", "..", "..", "models", "recipe")
 
 
 class Tiny(nn.Module):
@@ -38,6 +40,23 @@ def export(model, name, side=28):
     return path
 
 
+def unsupported_op_graph():
+    """A frozen TensorFlow graph whose one real operation, Cumprod, OpenCV's TF importer lacks.
+
+    Written with the recipe's TensorFlow-free GraphDef writer, so no TensorFlow is needed.
+    """
+    sys.path.insert(0, RECIPE)
+    from tfgraph import GraphBuilder  # pylint: disable=import-outside-toplevel
+
+    g = GraphBuilder()
+    x = g.placeholder("input", [1, 28, 28, 1])
+    x = g.reshape("sequential/flatten/Reshape", x, [-1, 28 * 28])
+    x = g.unary("sequential/cumulative/Cumprod", "Cumprod", x)
+    g.unary("Identity", "Identity", x)
+    with open(os.path.join(HERE, "unsupported-op.pb"), "wb") as f:
+        f.write(g.serialize())
+
+
 def main():
     torch.manual_seed(7)
     base = Tiny()
@@ -59,6 +78,7 @@ def main():
     with open(os.path.join(HERE, "not-a-model.onnx"), "w", encoding="ascii") as f:
         f.write("This is a text file with an .onnx name, not a network.\n")
     open(os.path.join(HERE, "empty.onnx"), "wb").close()
+    unsupported_op_graph()
 
 
 if __name__ == "__main__":
