@@ -125,16 +125,12 @@ internal static partial class ModelInspector
                 $"The network gave {output.Total()} values for {count} images of {classCount} classes.");
         }
 
-        using var flat = output.Reshape(1, count);
+        // dnn's output blobs are continuous; a copy covers any backend that hands out a view.
+        using var copy = output.IsContinuous() ? null : output.Clone();
+        var values = (copy ?? output).AsSpan<float>();
         for (var i = 0; i < count; i++)
         {
-            var row = new float[classCount];
-            for (var c = 0; c < classCount; c++)
-            {
-                row[c] = flat.At<float>(i, c);
-            }
-
-            rows[start + i] = row;
+            rows[start + i] = values.Slice(i * classCount, classCount).ToArray();
         }
     }
 

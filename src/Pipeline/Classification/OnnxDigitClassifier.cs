@@ -18,7 +18,7 @@ namespace LiveDigits.Pipeline.Classification;
 /// </remarks>
 public sealed class OnnxDigitClassifier : ICandidateClassifier, IDisposable
 {
-    private const int Pixels = DigitClassifier.InputSide * DigitClassifier.InputSide;
+    private const int Pixels = ModelInput.Pixels;
 
     private readonly InferenceSession _session;
     private readonly string _inputName;
@@ -105,7 +105,7 @@ public sealed class OnnxDigitClassifier : ICandidateClassifier, IDisposable
                 var count = Math.Min(step, images.Count - start);
                 for (var i = 0; i < count; i++)
                 {
-                    Fill(images[start + i], start + i, _input.AsSpan(i * Pixels, Pixels));
+                    ModelInput.Fill(images[start + i], start + i, _input.AsSpan(i * Pixels, Pixels));
                 }
 
                 Run(count, rows, start);
@@ -188,28 +188,6 @@ public sealed class OnnxDigitClassifier : ICandidateClassifier, IDisposable
         }
 
         return dims[0] == -1;
-    }
-
-    private static void Fill(Mat image, int position, Span<float> target)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-
-        // The normaliser's 8-bit 28x28 images are the common case: read them in place instead of
-        // converting each to a float Mat first.
-        if (!image.IsDisposed && image.Type() == MatType.CV_8UC1 && image.IsContinuous()
-            && image.Rows == DigitClassifier.InputSide && image.Cols == DigitClassifier.InputSide)
-        {
-            var pixels = image.AsSpan<byte>();
-            for (var i = 0; i < Pixels; i++)
-            {
-                target[i] = pixels[i] / 255f;
-            }
-
-            return;
-        }
-
-        using var unit = ModelInput.ToUnitFloat(image, position);
-        unit.AsSpan<float>().CopyTo(target);
     }
 
     private void Run(int count, float[][] rows, int start)
