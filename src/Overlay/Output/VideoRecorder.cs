@@ -150,6 +150,12 @@ public sealed class VideoRecorder : IDisposable
             _ => throw new OutputException($"{path}: record to a .mp4 file (mp4v) or an .avi file (MJPG)"),
         };
 
+    private static VideoCaptureAPIs BackendFor(string path) =>
+        // FFmpeg's MJPG encoder, which OpenCV picks by default, took 46 ms a 720p frame against 6 ms for a
+        // JPEG encode (2.4 times the CPU of OpenCV's own MJPG writer, docs/PERFORMANCE.md); OpenCV's own
+        // writer makes a standard MJPG AVI that FFmpeg and players read.
+        FourCcFor(path) == "MJPG" ? VideoCaptureAPIs.OPENCV_MJPEG : VideoCaptureAPIs.FFMPEG;
+
     private static long FreeSpaceOf(string path)
     {
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? path;
@@ -181,7 +187,7 @@ public sealed class VideoRecorder : IDisposable
     {
         // Encoders want even sides; an odd column or row is dropped by the letterbox, not stretched.
         _size = new Size(Math.Max(SmallestSide, first.Width & ~1), Math.Max(SmallestSide, first.Height & ~1));
-        var writer = new VideoWriter(Path, FourCC.FromString(FourCcFor(Path)), _fps, _size);
+        var writer = new VideoWriter(Path, BackendFor(Path), FourCC.FromString(FourCcFor(Path)), _fps, _size);
         if (writer.IsOpened())
         {
             return writer;
