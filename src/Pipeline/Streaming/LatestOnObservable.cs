@@ -65,7 +65,7 @@ internal sealed class LatestOnObservable<T>(IObservable<T> source, IScheduler sc
 
             if (start)
             {
-                scheduler.Schedule(Drain);
+                StartDrain();
             }
         }
 
@@ -108,7 +108,31 @@ internal sealed class LatestOnObservable<T>(IObservable<T> source, IScheduler sc
 
             if (start)
             {
+                StartDrain();
+            }
+        }
+
+        private void StartDrain()
+        {
+            try
+            {
                 scheduler.Schedule(Drain);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The owner disposed the scheduler right after unsubscribing, while this push was on its way;
+                // nobody will drain, so the waiting item is dropped (and disposed) here instead of leaking.
+                T? waiting;
+                lock (_gate)
+                {
+                    waiting = _waiting;
+                    _waiting = null;
+                }
+
+                if (waiting is not null)
+                {
+                    onDrop(waiting);
+                }
             }
         }
 

@@ -127,14 +127,33 @@ public sealed class ReaderPipeline
             }
 
             pipeline.Counters.AddCaptured();
-            pipeline._worker.Schedule(() => ReadOnWorker(frame));
+            if (!TrySchedule(() => ReadOnWorker(frame)))
+            {
+                frame.Dispose();
+                _slots.Release();
+            }
         }
 
-        public void Fail(Exception error) => pipeline._worker.Schedule(() => Finish(error));
+        public void Fail(Exception error) => TrySchedule(() => Finish(error));
 
-        public void Complete() => pipeline._worker.Schedule(() => Finish(null));
+        public void Complete() => TrySchedule(() => Finish(null));
 
         public void Dispose() => _stop.Cancel();
+
+        // The owner may dispose the worker as soon as it has unsubscribed, while the capture thread is still
+        // between taking a slot (or ending) and this call; an exception there would kill the process.
+        private bool TrySchedule(Action action)
+        {
+            try
+            {
+                pipeline._worker.Schedule(action);
+                return true;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
 
         private void ReadOnWorker(Frame frame)
         {

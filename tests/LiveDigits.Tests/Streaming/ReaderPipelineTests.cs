@@ -64,6 +64,48 @@ public sealed class ReaderPipelineTests
         Assert.Equal([workerThread], threads.Distinct().ToArray());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Process_OwnerStopsWhileTheSourceIsStillPushing_NothingThrowsOnTheCaptureThread(bool isLive)
+    {
+        using var reader = TinyReader();
+        Exception? failure = null;
+
+        // What a run does when it stops (unsubscribe, then dispose its worker) while the capture thread is
+        // between taking a slot and handing its frame over. The window is narrow, so it is tried many times.
+        for (var attempt = 0; attempt < 100 && failure is null; attempt++)
+        {
+            var worker = new EventLoopScheduler();
+            var source = new HeldSource(isLive);
+            var subscription = new ReaderPipeline(reader, worker, capture: ImmediateScheduler.Instance)
+                .Process(source)
+                .Subscribe(p => p.Dispose(), _ => { });
+            using var pushing = new SemaphoreSlim(0);
+            using var stop = new CancellationTokenSource();
+            var pusher = Task.Run(() => Record.Exception(() => Push(source.Observer!, pushing, stop.Token)));
+            await pushing.WaitAsync();
+
+            subscription.Dispose();
+            worker.Dispose();
+            await stop.CancelAsync();
+            failure = await pusher;
+        }
+
+        Assert.Null(failure);
+    }
+
+    private static void Push(IObserver<Frame> observer, SemaphoreSlim pushing, CancellationToken stop)
+    {
+        for (var i = 0; !stop.IsCancellationRequested; i++)
+        {
+            observer.OnNext(new Frame(i, TimeSpan.Zero, new Mat(8, 8, MatType.CV_8UC3, Scalar.All(255))));
+            pushing.Release();
+        }
+
+        observer.OnCompleted();
+    }
+
     private static DigitReader TinyReader() =>
         new(new DigitReaderOptions { ModelPath = TestData.FixtureModel("tiny-11.onnx") });
 
@@ -78,6 +120,22 @@ public sealed class ReaderPipelineTests
             })
             .Wait();
         return indices;
+    }
+
+    /// <summary>Holds its observer, so that a test decides when it ends.</summary>
+    private sealed class HeldSource(bool isLive) : IFrameSource
+    {
+        public string Name => "held source";
+
+        public bool IsLive => isLive;
+
+        public IObserver<Frame>? Observer { get; private set; }
+
+        public IObservable<Frame> Frames() => Observable.Create<Frame>(observer =>
+        {
+            Observer = observer;
+            return () => { };
+        });
     }
 
     /// <summary>Pushes generated frames as fast as it can, noting how far it gets ahead of the consumer.</summary>
