@@ -7,19 +7,23 @@ namespace LiveDigits.App;
 /// <summary>The <c>livedigits</c> command line.</summary>
 public static class Program
 {
-    // Ctrl+C and SIGTERM cancel the running command, which then finalises its video and JSON Lines; the
-    // default two seconds can be too short for a long recording's index, so the wait is longer.
+    // Ctrl+C and SIGTERM are handled by ShutdownSignals from the start of Main, not by System.CommandLine.
     private static readonly InvocationConfiguration s_invocation = new()
     {
         EnableDefaultExceptionHandler = false,
-        ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
+        ProcessTerminationTimeout = null,
     };
+
+    // The running command finalises its video and JSON Lines after a signal; two seconds can be too short for
+    // a long recording's index, so the wait is longer.
+    private static readonly TimeSpan s_signalGrace = TimeSpan.FromSeconds(15);
 
     /// <summary>Parses the arguments, runs the chosen command and returns its exit code.</summary>
     /// <param name="args">The command line.</param>
     /// <returns>An <see cref="ExitCodes"/> value.</returns>
     public static async Task<int> Main(string[] args)
     {
+        using var signals = new ShutdownSignals(s_signalGrace);
         var root = BuildCommandLine();
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -34,7 +38,8 @@ public static class Program
 
         try
         {
-            return await parsed.InvokeAsync(s_invocation).ConfigureAwait(false);
+            var code = await parsed.InvokeAsync(s_invocation, signals.Token).ConfigureAwait(false);
+            return code == ExitCodes.Interrupted && signals.ExitCode != 0 ? signals.ExitCode : code;
         }
         catch (Exception e) when (!debugging)
         {

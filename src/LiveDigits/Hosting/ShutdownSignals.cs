@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+
+namespace LiveDigits.App.Hosting;
+
+/// <summary>
+/// Turns Ctrl+C (SIGINT) and SIGTERM into a cancellation from the first line of <c>Main</c>. System.CommandLine
+/// listens for them only once a command's action has returned its task, and a reading command loads its model
+/// before its first await: a signal in that second or two took the runtime's default and killed the process
+/// with no files. A second signal, or a command still running after the grace period, ends the process at once.
+/// </summary>
+public sealed class ShutdownSignals : IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly TimeSpan _grace;
+    private readonly List<PosixSignalRegistration> _registrations = [];
+    private int _exitCode;
+
+    /// <summary>Starts listening for SIGINT and SIGTERM.</summary>
+    /// <param name="grace">How long a command may take to finalise its files after the first signal.</param>
+    public ShutdownSignals(TimeSpan grace)
+    {
+        _grace = grace;
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+        {
+            try
+            {
+                _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // Not every platform maps every POSIX signal (SIGTERM on some Windows hosts); the others still work.
+            }
+        }
+    }
+
+    /// <summary>Gets the token cancelled by the first signal.</summary>
+    public CancellationToken Token => _cancellation.Token;
+
+    /// <summary>
+    /// Gets the exit code the signal asks for: <see cref="ExitCodes.Interrupted"/> for SIGINT,
+    /// <see cref="ExitCodes.Terminated"/> for SIGTERM, 0 when no signal came.
+    /// </summary>
+    public int ExitCode => Volatile.Read(ref _exitCode);
+
+    /// <summary>Stops listening; a later signal takes the runtime's default.</summary>
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
+        _registrations.Clear();
+        _cancellation.Dispose();
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        var code = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
+        if (Interlocked.CompareExchange(ref _exitCode, code, 0) != 0)
+        {
+            // The second signal: the user insists, so the runtime's default ends the process now.
+            return;
+        }
+
+        context.Cancel = true;
+        _cancellation.Cancel();
+
+        // A command that does not watch the token (or hangs finalising) must still end.
+        _ = Task.Delay(_grace).ContinueWith(_ => Environment.Exit(code), TaskScheduler.Default);
+    }
+}
