@@ -40,11 +40,19 @@ public sealed class VideoFileSource : IFrameSource
     public IObservable<Frame> Frames() => _pump.Frames();
 
     /// <summary>
-    /// Checks, without decoding, that the file is there and not obviously something else, so that a command
-    /// fails before it starts.
+    /// Checks that the file is there, opens as a video and decodes its first frame, so that a command fails
+    /// before it creates any output or prints any summary.
     /// </summary>
-    /// <exception cref="FrameSourceException">The file is missing, empty, or an image.</exception>
+    /// <exception cref="FrameSourceException">
+    /// The file is missing, empty, an image, not a video, or no frame of it can be decoded.
+    /// </exception>
     public void Validate()
+    {
+        using var cursor = Open();
+        using var first = cursor.Next(CancellationToken.None);
+    }
+
+    private void CheckFile()
     {
         var file = new FileInfo(Path);
         if (Directory.Exists(Path))
@@ -70,7 +78,7 @@ public sealed class VideoFileSource : IFrameSource
 
     private VideoFileCursor Open()
     {
-        Validate();
+        CheckFile();
         var capture = new VideoCapture(Path, VideoCaptureAPIs.FFMPEG);
         if (!capture.IsOpened())
         {

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveDigits.App.Hosting;
 
-/// <summary>Runs a reading command: the run, then the summary on standard output, then the exit code.</summary>
+/// <summary>
+/// Runs a reading command: the run, then the summary on standard output, then the exit code: a lost output
+/// (<see cref="ExitCodes.OutputIncomplete"/>) outranks an interruption, since a script must not take a run
+/// whose files stopped early for a whole one.
+/// </summary>
 public static class ReadingHost
 {
     /// <summary>Runs the reader over <paramref name="source"/> and reports.</summary>
@@ -25,12 +29,24 @@ public static class ReadingHost
         ArgumentNullException.ThrowIfNull(source);
         var run = new ReadingRun(source, settings, logging);
         var summary = await run.RunAsync(cancellation).ConfigureAwait(false);
-        foreach (var line in summary.Lines().Concat(extraLines?.Invoke(summary) ?? []))
+
+        // A source that failed before its first frame (a camera that never opens) read nothing: the error
+        // alone says what happened, and a summary of zero frames above it would only mislead.
+        if (summary.SourceError is null || summary.Statistics.Frames > 0)
         {
-            Console.Out.WriteLine(line);
+            foreach (var line in summary.Lines().Concat(extraLines?.Invoke(summary) ?? []))
+            {
+                Console.Out.WriteLine(line);
+            }
+
+            await Console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        await Console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        return await ExitCodeAsync(summary).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ExitCodeAsync(RunSummary summary)
+    {
         switch (summary.SourceError)
         {
             case FrameSourceException e:
@@ -40,6 +56,13 @@ public static class ReadingHost
                 await Console.Error.WriteLineAsync($"{UserErrors.Prefix}reading stopped: {e.Message}")
                     .ConfigureAwait(false);
                 return ExitCodes.InternalError;
+        }
+
+        if (summary.OutputFailure is { } failure)
+        {
+            await Console.Error.WriteLineAsync($"{UserErrors.Prefix}output stopped early: {failure}")
+                .ConfigureAwait(false);
+            return ExitCodes.OutputIncomplete;
         }
 
         if (summary.Interrupted)

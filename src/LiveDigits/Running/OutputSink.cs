@@ -115,6 +115,16 @@ public sealed class OutputSink : IDisposable
         return lines;
     }
 
+    /// <summary>Gets why an output stopped before the run ended (both, joined, if both did); null if none.</summary>
+    public string? Failure
+    {
+        get
+        {
+            string[] failures = [.. new[] { _jsonl?.Failure, _recorder?.Failure }.OfType<string>()];
+            return failures.Length == 0 ? null : string.Join("; ", failures);
+        }
+    }
+
     /// <summary>Closes the files if <see cref="Close"/> was not called.</summary>
     public void Dispose() => Close();
 

@@ -88,7 +88,7 @@ public sealed class ReadingRun
 
         var outputs = sink.Close();
         return new RunSummary(_statistics, _pipeline.Counters.Dropped, outputs, cancellation.IsCancellationRequested,
-            sourceError);
+            sourceError, sink.Failure);
     }
 
     private static void Drain(EventLoopScheduler worker)

@@ -8,8 +8,14 @@ namespace LiveDigits.App.Running;
 /// <param name="Outputs">One line per output file.</param>
 /// <param name="Interrupted">Whether Ctrl+C or SIGTERM ended the run.</param>
 /// <param name="SourceError">The source's failure, reported after the summary; null when it ended well.</param>
+/// <param name="OutputFailure">Why an output file stopped early (disk full); null when every file is whole.</param>
 public sealed record RunSummary(
-    RunStatistics Statistics, long Dropped, IReadOnlyList<string> Outputs, bool Interrupted, Exception? SourceError)
+    RunStatistics Statistics,
+    long Dropped,
+    IReadOnlyList<string> Outputs,
+    bool Interrupted,
+    Exception? SourceError,
+    string? OutputFailure = null)
 {
     /// <summary>Formats the summary lines.</summary>
     /// <returns>The lines, without trailing newlines.</returns>
