@@ -136,6 +136,11 @@ public static class MakeClipCommand
             throw new UsageException($"make-clip: {e.Message.ReplaceLineEndings(" ")}", e);
         }
 
+        if (File.Exists(folder))
+        {
+            throw new UsageException($"--out {folder}: is a file; name a folder (it is created if missing)");
+        }
+
         using var logging = AppLogging.Create(level);
         var logger = logging.CreateLogger(nameof(MakeClipCommand));
         var mnist = MnistDataset.LoadTest(logger: logger);

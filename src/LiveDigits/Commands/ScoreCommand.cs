@@ -55,7 +55,13 @@ public static class ScoreCommand
             truth, output, clip, baselines, model, saveTo,
         };
         command.SetAction((parsed, cancel) => UserErrors.RunAsync(() => Task.FromResult(
-            parsed.GetValue(clip) is { } folder
+            ScoreInputs.CheckMode(
+                parsed.GetValue(clip),
+                parsed.GetValue(truth),
+                parsed.GetValue(output),
+                parsed.GetValue(baselines),
+                parsed.GetValue(saveTo))
+            && parsed.GetValue(clip) is { } folder
                 ? RunOnClip(
                     folder,
                     parsed.GetValue(baselines),
@@ -80,7 +86,9 @@ public static class ScoreCommand
             throw new FileNotFoundException($"{outputPath}: no such JSON Lines file", outputPath);
         }
 
-        var score = ClipScorer.Score(truth, ReadingsJsonl.ReadFile(outputPath));
+        var lines = ReadingsJsonl.ReadFile(outputPath);
+        ScoreInputs.CheckSameClip(truth, truthPath, lines, outputPath);
+        var score = ClipScorer.Score(truth, lines);
         PrintDetails(score);
         Console.WriteLine(score.SummaryLine());
         return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using LiveDigits.Capture;
 using LiveDigits.Overlay;
 using LiveDigits.Overlay.Output;
@@ -14,14 +15,21 @@ public static class UserErrors
     /// <summary>The prefix of every error line, so scripts can recognise it.</summary>
     public const string Prefix = "livedigits: error: ";
 
-    /// <summary>Reports command-line errors (first one only, with where to get help).</summary>
+    // The name users type, whatever the host (the `livedigits` script runs `dotnet livedigits.dll`).
+    private const string ProgramName = "livedigits";
+
+    /// <summary>
+    /// Reports command-line errors: the first one, with the help command to type. An unknown or missing
+    /// command gets the list of commands instead of System.CommandLine's "Required command was not provided".
+    /// </summary>
     /// <param name="parsed">A parse result with errors.</param>
     /// <returns><see cref="ExitCodes.UsageError"/>.</returns>
     public static int ReportUsage(ParseResult parsed)
     {
         ArgumentNullException.ThrowIfNull(parsed);
-        var command = string.Join(' ', parsed.CommandResult.Command.Name);
-        Console.Error.WriteLine($"{Prefix}{parsed.Errors[0].Message} (see '{command} --help')");
+        var command = parsed.CommandResult.Command;
+        var message = command is RootCommand ? RootProblem(parsed, command) : parsed.Errors[0].Message.TrimEnd('.');
+        Console.Error.WriteLine($"{Prefix}{message} (see '{CommandLine(parsed.CommandResult)} --help')");
         return ExitCodes.UsageError;
     }
 
@@ -45,6 +53,33 @@ public static class UserErrors
             await Console.Error.WriteLineAsync("livedigits: interrupted").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
+    }
+
+    private static string RootProblem(ParseResult parsed, Command root)
+    {
+        var commands = string.Join(", ", root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).Order());
+        var problem = (parsed.UnmatchedTokens.Count > 0 ? parsed.UnmatchedTokens[0] : null) switch
+        {
+            null => "no command given",
+            var token when token.StartsWith('-') => $"unknown option '{token}'",
+            var token => $"unknown command '{token}'",
+        };
+        return $"{problem}; the commands are {commands}";
+    }
+
+    /// <summary>The words a user types to reach <paramref name="result"/>'s command, from the program name.</summary>
+    private static string CommandLine(CommandResult result)
+    {
+        var words = new List<string>();
+        for (SymbolResult? r = result; r is not null; r = r.Parent)
+        {
+            if (r is CommandResult { Command: var command })
+            {
+                words.Insert(0, command is RootCommand ? ProgramName : command.Name);
+            }
+        }
+
+        return string.Join(' ', words);
     }
 
     private static bool IsUserError(Exception e) =>

@@ -29,9 +29,9 @@ public sealed class ReadingCommandsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("INT")]
-    [InlineData("TERM")]
-    public void Video_SignalMidRun_JsonlCompleteAndRecordingPlaysTheSameFrameCount(string signal)
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public void Video_SignalMidRun_JsonlCompleteAndRecordingPlaysTheSameFrameCount(string signal, int exitCode)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -49,11 +49,79 @@ public sealed class ReadingCommandsTests : IDisposable
         var code = app.WaitForExit(TimeSpan.FromSeconds(30));
 
         var lines = ReadingsJsonl.ReadFile(jsonl);
-        Assert.Equal(130, code);
+        Assert.Equal(exitCode, code);
         Assert.InRange(lines.Count, 5, 399);
         Assert.Equal(Enumerable.Range(0, lines.Count).Select(i => (long)i), lines.Select(l => l.Frame));
         Assert.Equal(lines.Count, VideoRecorder.CountFrames(record));
         Assert.Contains("interrupted", app.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public void Video_SignalAsSoonAsTheModelIsLoaded_EndsCleanlyWithValidFiles(string signal, int exitCode)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // POSIX signals are sent with kill(1).
+        }
+
+        var clip = TestMedia.WriteSheetVideo(_folder.File("long.avi"), 400);
+        var jsonl = _folder.File("run.jsonl");
+        var record = _folder.File("run.avi");
+        using var app = AppProcess.Start(
+            ["video", clip, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl, "--record", record]);
+        Assert.True(
+            SpinWait.SpinUntil(() => app.Error.Contains("Loaded ", StringComparison.Ordinal), TimeSpan.FromMinutes(2)),
+            app.Error);
+
+        app.Signal(signal);
+        var code = app.WaitForExit(TimeSpan.FromSeconds(30));
+
+        // The signal lands before the first frame or just after it: either way every file is whole. With no
+        // frame there is no video (its size is unknown), and the summary says so.
+        Assert.True(code == exitCode, $"exit code {code}; stderr: {app.Error}");
+        var lines = ReadingsJsonl.ReadFile(jsonl);
+        Assert.Equal(Enumerable.Range(0, lines.Count).Select(i => (long)i), lines.Select(l => l.Frame));
+        Assert.Equal(lines.Count, File.Exists(record) ? VideoRecorder.CountFrames(record) : 0);
+        Assert.Contains("interrupted", app.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Video_JsonlOnAFullDevice_OutputIncompleteExitCode()
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return; // Linux's always-full device stands in for a full disk.
+        }
+
+        var clip = TestMedia.WriteSheetVideo(_folder.File("clip.avi"), 3);
+
+        var (code, output, error) = AppProcess.Run(
+            "video", clip, "--no-window", "--model", AppProcess.TestModel, "--jsonl", "/dev/full");
+
+        Assert.Equal(4, code);
+        Assert.Contains("livedigits: error: output stopped early: /dev/full: writing stopped after 0 lines", error,
+            StringComparison.Ordinal);
+        Assert.Contains("frames 3 in", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("notes.avi", "these are notes\n", "not a video OpenCV can open (unknown format or codec)")]
+    [InlineData("cut.avi", "RIFF", "not a video OpenCV can open (unknown format or codec)")]
+    public void Video_FileThatDoesNotOpen_ErrorAloneAndNoOutputFiles(string name, string content, string problem)
+    {
+        var video = _folder.File(name);
+        File.WriteAllText(video, content);
+        var jsonl = _folder.File("run.jsonl");
+
+        var (code, output, error) = AppProcess.Run(
+            "video", video, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl);
+
+        Assert.Equal(3, code);
+        Assert.Equal($"livedigits: error: {video}: {problem}", error.Trim());
+        Assert.Equal("", output);
+        Assert.False(File.Exists(jsonl));
     }
 
     [Fact]

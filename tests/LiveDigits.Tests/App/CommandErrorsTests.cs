@@ -1,0 +1,125 @@
+using LiveDigits.Capture.Clips;
+using LiveDigits.Pipeline.Readings;
+using LiveDigits.Tests.Capture;
+using OpenCvSharp;
+
+namespace LiveDigits.Tests.App;
+
+/// <summary>Mistakes a new user made, each answered by one line naming the value and a non-zero exit.</summary>
+public sealed class CommandErrorsTests : IDisposable
+{
+    private const string Commands = "bench, camera, cameras, demo, eval, image, make-clip, pad, score, video";
+
+    private readonly TempFolder _folder = new();
+
+    [Theory]
+    [InlineData("frobnicate", $"unknown command 'frobnicate'; the commands are {Commands} (see 'livedigits --help')")]
+    [InlineData("", $"no command given; the commands are {Commands} (see 'livedigits --help')")]
+    [InlineData("video x.avi --frob", "Unrecognized command or argument '--frob' (see 'livedigits video --help')")]
+    public void Parse_UnknownOrMissingCommand_ListsCommandsAndTheFullHelpCommand(string arguments, string message)
+    {
+        var (code, output, error) = AppProcess.Run(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(2, code);
+        Assert.Equal($"livedigits: error: {message}", error.Trim());
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void MakeClip_OutIsAnExistingFile_UsageErrorNamingThePath()
+    {
+        var file = _folder.File("taken.txt");
+        File.WriteAllText(file, "not a folder\n");
+
+        var (code, output, error) = AppProcess.Run("make-clip", "--out", file, "--frames", "2");
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            $"livedigits: error: --out {file}: is a file; name a folder (it is created if missing)", error.Trim());
+        Assert.Equal("", output);
+        Assert.Equal("not a folder\n", File.ReadAllText(file));
+    }
+
+    [Theory]
+    [InlineData("--baselines", "--baselines needs --clip DIR")]
+    [InlineData("--save-jsonl SAVED", "--save-jsonl SAVED needs --clip DIR")]
+    [InlineData("--clip CLIP", "--clip CLIP reads the clip's own truth.json and runs the reader itself")]
+    public void Score_OptionOfTheOtherMode_RefusedInOneLine(string option, string message)
+    {
+        var (truth, jsonl) = WriteClipFiles(fps: 10, frames: 3, ReadingsAt(fps: 10, frames: 3));
+        string Expand(string text) => text
+            .Replace("SAVED", _folder.File("saved"), StringComparison.Ordinal)
+            .Replace("CLIP", _folder.Path, StringComparison.Ordinal);
+
+        var (code, output, error) = AppProcess.Run(["score", truth, jsonl, .. Expand(option).Split(' ')]);
+
+        AssertOneLineError(2, Expand(message), code, error);
+        Assert.Equal("", output);
+        Assert.False(Directory.Exists(_folder.File("saved")));
+    }
+
+    [Theory]
+    [InlineData(10, 5, "frame 3 is outside the clip")]
+    [InlineData(25, 3, "frame 1 is at 40 ms, not 100 ms")]
+    public void Score_ReadingsOfAnotherClip_RefusedNamingTheFrame(double fps, int frames, string problem)
+    {
+        var (truth, jsonl) = WriteClipFiles(fps: 10, frames: 3, ReadingsAt(fps, frames));
+
+        var (code, output, error) = AppProcess.Run("score", truth, jsonl);
+
+        AssertOneLineError(
+            3,
+            $"{jsonl}: {problem}, so it was not read from the clip of {truth} (3 frames, 320x240, 10 fps)",
+            code,
+            error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void Score_BoxOutsideTheClipsFrame_Refused()
+    {
+        FrameReadings[] lines = [new(0, 0, [new DigitReading(new Rect(600, 400, 20, 30), 7, 0.9)], [])];
+        var (truth, jsonl) = WriteClipFiles(fps: 10, frames: 3, lines);
+
+        var (code, _, error) = AppProcess.Run("score", truth, jsonl);
+
+        AssertOneLineError(3, "frame 0 has a box [600, 400, 20, 30] outside the frame", code, error);
+    }
+
+    [Fact]
+    public void Score_ReadingsOfTheSameClip_Scored()
+    {
+        var (truth, jsonl) = WriteClipFiles(fps: 10, frames: 3, ReadingsAt(fps: 10, frames: 3));
+
+        var (code, output, error) = AppProcess.Run("score", truth, jsonl);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("3 / 0 / 0", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static void AssertOneLineError(int expectedCode, string message, int code, string error)
+    {
+        Assert.Equal(expectedCode, code);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith("livedigits: error: ", error, StringComparison.Ordinal);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    private static FrameReadings[] ReadingsAt(double fps, int frames) =>
+        [.. Enumerable.Range(0, frames).Select(i => new FrameReadings(
+            i, i * 1000.0 / fps, [new DigitReading(new Rect(10, 10, 20, 30), 7, 0.9)], []))];
+
+    private (string Truth, string Jsonl) WriteClipFiles(double fps, int frames, IEnumerable<FrameReadings> lines)
+    {
+        var truth = new ClipTruth(
+            ClipTruth.CurrentVersion, "plain", 1, 320, 240, fps, frames, ClipFiles.DefaultVideoFileName, [], [],
+            [.. Enumerable.Range(0, frames).Select(i => new ClipFrameTruth(i, i * 1000.0 / fps, [], []))]);
+        var truthPath = _folder.File(ClipFiles.TruthFileName);
+        ClipTruthFile.Write(truth, truthPath);
+        var jsonl = _folder.File("run.jsonl");
+        File.WriteAllLines(jsonl, lines.Select(ReadingsJsonl.ToLine));
+        return (truthPath, jsonl);
+    }
+}
