@@ -96,7 +96,8 @@ public sealed class ClipGenerator : IDisposable
         video,
         Digits,
         Numbers,
-        frames);
+        frames,
+        _options.Spacing);
 
     /// <summary>Releases the sheet and the effect buffers. Safe to call more than once.</summary>
     public void Dispose()

@@ -17,6 +17,7 @@ namespace LiveDigits.Capture.Clips;
 /// <param name="Digits">Every digit written on the sheet.</param>
 /// <param name="Numbers">Every number written on the sheet.</param>
 /// <param name="Frames">One entry per frame, in order.</param>
+/// <param name="Spacing">The gaps between rows and numbers as a multiple of the usual ones (1 when absent).</param>
 public sealed record ClipTruth(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("style")] string Style,
@@ -28,7 +29,8 @@ public sealed record ClipTruth(
     [property: JsonPropertyName("video")] string Video,
     [property: JsonPropertyName("digits")] IReadOnlyList<ClipSheetDigit> Digits,
     [property: JsonPropertyName("numbers")] IReadOnlyList<ClipSheetNumber> Numbers,
-    [property: JsonPropertyName("frames")] IReadOnlyList<ClipFrameTruth> Frames)
+    [property: JsonPropertyName("frames")] IReadOnlyList<ClipFrameTruth> Frames,
+    [property: JsonPropertyName("spacing")] double Spacing = 1)
 {
     /// <summary>The schema version this code writes. Bump it when the generator's output changes.</summary>
     public const int CurrentVersion = 4;

@@ -1,4 +1,3 @@
-using LiveDigits.Capture.Mnist;
 using Microsoft.Extensions.Logging;
 
 namespace LiveDigits.Capture.Clips;
@@ -19,31 +18,5 @@ public static class DefaultClip
     /// <param name="logger">Receives a line when the clip (or MNIST) has to be made.</param>
     /// <returns>The video and truth paths.</returns>
     /// <exception cref="FrameSourceException">MNIST cannot be fetched or the video cannot be written.</exception>
-    public static ClipFiles Ensure(ILogger? logger = null)
-    {
-        var truth = Path.Combine(Folder, ClipFiles.TruthFileName);
-        var video = Path.Combine(Folder, ClipFiles.DefaultVideoFileName);
-        if (File.Exists(video) && File.Exists(truth) && IsCurrent(truth))
-        {
-            return new ClipFiles(video, truth);
-        }
-
-        var mnist = MnistDataset.LoadTest(logger: logger);
-        return ClipWriter.Write(Options, Folder, mnist, logger: logger);
-    }
-
-    private static bool IsCurrent(string truthPath)
-    {
-        try
-        {
-            var truth = ClipTruthFile.Read(truthPath);
-            return truth.Version == ClipTruth.CurrentVersion
-                && truth.Seed == Options.Seed
-                && truth.FrameCount == Options.FrameCount;
-        }
-        catch (InvalidDataException)
-        {
-            return false;
-        }
-    }
+    public static ClipFiles Ensure(ILogger? logger = null) => ClipCache.Ensure(Options, Folder, logger);
 }

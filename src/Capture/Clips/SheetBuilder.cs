@@ -14,6 +14,7 @@ internal sealed partial class SheetBuilder
     private readonly MnistSet _mnist;
     private readonly Random _random;
     private readonly double _unit;
+    private readonly double _spacing;
     private readonly bool _hard;
     private readonly Mat _paper;
     private readonly List<SheetDigit> _digits = [];
@@ -27,6 +28,7 @@ internal sealed partial class SheetBuilder
         _mnist = mnist;
         _random = random;
         _unit = options.Height / 720.0;
+        _spacing = options.Spacing;
         _hard = options.Style == ClipStyle.Hard;
         _paper = Textures.Paper(new Size(2400 * _unit, 1700 * _unit), random);
     }
@@ -124,7 +126,7 @@ internal sealed partial class SheetBuilder
                 WriteRow(baseline, height);
             }
 
-            top = baseline + (height * (0.6 + (0.9 * _random.NextDouble())));
+            top = baseline + (height * (0.6 + (0.9 * _random.NextDouble())) * _spacing);
         }
     }
 
@@ -156,8 +158,8 @@ internal sealed partial class SheetBuilder
                 return;
             }
 
-            x = written + (height * (1.2 + (2.8 * _random.NextDouble())))
-                + (0.25 * PaperWidth * _random.NextDouble());
+            x = written + (height * (1.2 + (2.8 * _random.NextDouble())) * _spacing)
+                + (0.25 * PaperWidth * _random.NextDouble() * _spacing);
         }
     }
 

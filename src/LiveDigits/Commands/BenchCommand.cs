@@ -13,7 +13,8 @@ using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 namespace LiveDigits.App.Commands;
 
 /// <summary>
-/// <c>livedigits bench</c>: the reader end to end on the default clip at 720p with no window. File mode
+/// <c>livedigits bench</c>: the reader end to end on a 720p clip with about 20 digits in view (or the
+/// demo's busier clip, <c>--clip demo</c>) with no window. File mode
 /// gives frames per second; live mode plays the clip at 30 fps through the latest-wins path and gives the
 /// time from capture to readings. The naive baseline (the tutorial's normalisation and network, one
 /// forward pass per candidate) runs in the same run, and every figure is a median over repetitions.
@@ -35,6 +36,11 @@ public static class BenchCommand
         };
         var repeat = new Option<int>("--repeat") { Description = "Repetitions.", DefaultValueFactory = _ => 3 };
         var fps = new Option<double>("--fps") { Description = "Live frame rate.", DefaultValueFactory = _ => 30 };
+        var clip = new Option<string>("--clip")
+        {
+            Description = "twenty: 720p, about 20 digits a frame, as the targets assume; demo: the demo's clip.",
+            DefaultValueFactory = _ => "twenty",
+        };
         var minutes = new Option<double?>("--minutes")
         {
             Description = "Soak instead: run live this long and report memory at intervals.",
@@ -42,12 +48,13 @@ public static class BenchCommand
         };
         var command = new Command("bench", "Measure the reader end to end: file-mode fps and live latency.")
         {
-            model, engine, frames, repeat, fps, minutes,
+            model, engine, clip, frames, repeat, fps, minutes,
         };
         command.SetAction((parsed, cancel) => UserErrors.RunAsync(() => RunAsync(
             new BenchSettings(
                 parsed.GetValue(model),
                 CommonOptions.ParseEngine(parsed.GetValue(engine)),
+                parsed.GetValue(clip),
                 parsed.GetValue(frames),
                 parsed.GetValue(repeat),
                 parsed.GetValue(fps),
@@ -68,9 +75,9 @@ public static class BenchCommand
         using var reader = new DigitReader(
             new DigitReaderOptions { ModelPath = model, Engine = settings.Engine },
             logging);
-        var clip = DefaultClip.Ensure(logger);
+        var clip = settings.Clip == "demo" ? DefaultClip.Ensure(logger) : BenchClip.Ensure(logger);
         var liveFrames = settings.Frames ?? DefaultLiveFrames;
-        using var frames = ClipFrames.Load(clip.Video, Math.Min(liveFrames, DefaultClip.Options.FrameCount));
+        using var frames = ClipFrames.Load(clip.Video, liveFrames);
 
         if (settings.Minutes is { } minutes)
         {
@@ -99,12 +106,24 @@ public static class BenchCommand
             CultureInfo.InvariantCulture,
             $"bench: {clip.Video} {size.Width}x{size.Height}; {settings.Repeat} repetitions; " +
             $"each figure is median [min..max]"));
+        Console.WriteLine(DigitsInView(clip));
         Console.WriteLine($"reader default: {model} on {settings.Engine}, one batch per frame, MNIST normalisation");
         Console.WriteLine($"reader naive: {tutorial} on OpenCvDnn, one pass per candidate, tutorial normalisation");
         var run = new Measurement(
             clip.Video, settings.Frames ?? int.MaxValue, liveFrames, settings.Fps, logging, cancel);
         await run.MeasureAsync(reader, naive, frames.Frames, settings.Repeat).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    private static string DigitsInView(ClipFiles clip)
+    {
+        var truth = ClipTruthFile.Read(clip.Truth);
+        var counts = truth.Frames.Select(f => (double)f.Digits.Count(d => !d.Ignore)).ToList();
+        var spread = Spread.Of(counts);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"clip: {truth.Style}, seed {truth.Seed}, spacing {truth.Spacing:0.#}; digits in view a frame " +
+            $"(truth) {spread.Median:0} [{spread.Min:0}..{spread.Max:0}]");
     }
 
     private static string ResolveModel(string? given)
@@ -127,10 +146,15 @@ public static class BenchCommand
     }
 
     private sealed record BenchSettings(
-        string? Model, ClassifierEngine Engine, int? Frames, int Repeat, double Fps, double? Minutes)
+        string? Model, ClassifierEngine Engine, string? Clip, int? Frames, int Repeat, double Fps, double? Minutes)
     {
         public void Validate()
         {
+            if (Clip is not ("twenty" or "demo"))
+            {
+                throw new UsageException($"--clip {Clip}: expected twenty (about 20 digits a frame) or demo");
+            }
+
             if (Frames is < 1)
             {
                 throw new UsageException($"--frames must be at least 1, not {Frames}");

@@ -47,6 +47,11 @@ public static class MakeClipCommand
             DefaultValueFactory = _ => "1280x720",
         };
         var fps = new Option<double>("--fps") { Description = "Frames per second.", DefaultValueFactory = _ => 30 };
+        var spacing = new Option<double>("--spacing")
+        {
+            Description = "Gaps between rows and numbers, times the usual (1-8); 2 puts about half the digits in view.",
+            DefaultValueFactory = _ => 1,
+        };
         var video = new Option<string>("--video")
         {
             Description = "Video file name inside DIR: .avi (MJPG) or .mp4 (mp4v).",
@@ -62,7 +67,7 @@ public static class MakeClipCommand
 
         var command = new Command("make-clip", "Generate a camera-like clip of handwritten digits with ground truth.")
         {
-            style, seed, frames, output, size, fps, video, preview,
+            style, seed, frames, output, size, fps, spacing, video, preview,
         };
         command.SetAction((parsed, _) => UserErrors.RunAsync(() =>
         {
@@ -73,7 +78,8 @@ public static class MakeClipCommand
                 parsed.GetValue(frames),
                 width,
                 height,
-                parsed.GetValue(fps));
+                parsed.GetValue(fps),
+                parsed.GetValue(spacing));
             return Task.FromResult(Run(
                 options,
                 parsed.GetValue(output)!,

@@ -27,6 +27,8 @@ public sealed partial class BenchCommandTests
             Assert.True(min > 0, $"a figure of 0 or less in: {line}");
         }
 
+        var clip = Assert.Single(result.OutputLines, l => l.StartsWith("clip: ", StringComparison.Ordinal));
+        Assert.Contains("spacing 2;", clip, StringComparison.Ordinal);
         Assert.All(
             result.OutputLines.Where(l => l.StartsWith("live ", StringComparison.Ordinal) && l.Contains("dropped")),
             line => Assert.Matches(@"dropped \d+ \[\d+\.\.\d+\] of 5 ", line));
@@ -36,6 +38,7 @@ public sealed partial class BenchCommandTests
     [InlineData("--repeat", "0", "--repeat must be at least 1")]
     [InlineData("--frames", "0", "--frames must be at least 1")]
     [InlineData("--engine", "gpu", "gpu")]
+    [InlineData("--clip", "busy", "--clip busy")]
     public void Bench_BadArguments_PrintsOneLineAndExitsWithUsageError(string option, string value, string mention)
     {
         var result = AppProcess.Run("bench", option, value);

@@ -99,4 +99,15 @@ public sealed class ClipGeneratorTests
 
         Assert.NotEqual(indicesA, indicesB);
     }
+
+    [Fact]
+    public void Digits_DoubleSpacing_WritesFewerDigitsOnTheSheet()
+    {
+        using var usual = new ClipGenerator(s_plain, TestData.MnistTest);
+        using var sparse = new ClipGenerator(s_plain with { Spacing = 2 }, TestData.MnistTest);
+
+        var ratio = sparse.Digits.Count / (double)usual.Digits.Count;
+
+        Assert.InRange(ratio, 0.2, 0.75);
+    }
 }
