@@ -35,6 +35,10 @@ public static class Program
         // already name the problem in one line, so its log is shown only when debugging.
         var debugging = parsed.GetValue(CommonOptions.LogLevel) <= Microsoft.Extensions.Logging.LogLevel.Debug;
         OpenCvSharp.Cv2.SetLogLevel(debugging ? OpenCvSharp.LogLevel.WARNING : OpenCvSharp.LogLevel.SILENT);
+        if (!debugging)
+        {
+            FfmpegLog.Silence();
+        }
 
         try
         {

@@ -109,10 +109,20 @@ public sealed class ReadingCommandsTests : IDisposable
     [Theory]
     [InlineData("notes.avi", "these are notes\n", "not a video OpenCV can open (unknown format or codec)")]
     [InlineData("cut.avi", "RIFF", "not a video OpenCV can open (unknown format or codec)")]
-    public void Video_FileThatDoesNotOpen_ErrorAloneAndNoOutputFiles(string name, string content, string problem)
+    [InlineData("notes.mp4", "these are notes\n", "not a video OpenCV can open (unknown format or codec)")]
+    [InlineData("hap.avi", null, "no frame could be decoded (unsupported codec or damaged file)")]
+    public void Video_FileThatDoesNotOpen_ErrorAloneAndNoOutputFiles(string name, string? content, string problem)
     {
         var video = _folder.File(name);
-        File.WriteAllText(video, content);
+        if (content is null)
+        {
+            VideoFileSourceTests.WriteHapLabelledVideo(video);
+        }
+        else
+        {
+            File.WriteAllText(video, content);
+        }
+
         var jsonl = _folder.File("run.jsonl");
 
         var (code, output, error) = AppProcess.Run(

@@ -56,6 +56,21 @@ public sealed class VideoFileSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Frames_CodecWithoutADecoder_OpensButFailsSayingNoFrameDecodes()
+    {
+        var path = WriteHapLabelledVideo(_folder.File("hap.avi"));
+        var source = new VideoFileSource(path);
+
+        var validate = Assert.Throws<FrameSourceException>(source.Validate);
+        var frames = await Assert.ThrowsAsync<FrameSourceException>(() => source.Frames().ToList().ToTask());
+
+        var expected = $"{path}: no frame could be decoded (unsupported codec or damaged file)";
+        Assert.Equal(expected, validate.Message);
+        Assert.Equal(expected, frames.Message);
+        Assert.Equal(0, source.OpenCount);
+    }
+
+    [Fact]
     public async Task Frames_KnownFrameRate_TimestampsFollowIt()
     {
         var path = TestMedia.WriteVideo(_folder.File("rate.avi"), 5, fps: 20);
@@ -68,4 +83,32 @@ public sealed class VideoFileSourceTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>
+    /// An MJPG AVI relabelled as Hap (fourcc Hap1): FFmpeg knows the tag, so the file opens, but OpenCV's
+    /// FFmpeg build has no Hap decoder (and the data is JPEG anyway), so no frame decodes. No encoder
+    /// for a codec OpenCV cannot read is needed.
+    /// </summary>
+    internal static string WriteHapLabelledVideo(string path)
+    {
+        TestMedia.WriteVideo(path, 5);
+        var bytes = File.ReadAllBytes(path);
+        var mjpg = "MJPG"u8.ToArray();
+        var labels = 0;
+        for (var at = bytes.AsSpan().IndexOf(mjpg); at >= 0; at = NextIndex(bytes, mjpg, at + 1))
+        {
+            "Hap1"u8.CopyTo(bytes.AsSpan(at));
+            labels++;
+        }
+
+        Assert.True(labels > 0, "the AVI written by OpenCV names no MJPG codec to relabel");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static int NextIndex(byte[] bytes, byte[] value, int from)
+    {
+        var found = bytes.AsSpan(from).IndexOf(value);
+        return found < 0 ? -1 : from + found;
+    }
 }
