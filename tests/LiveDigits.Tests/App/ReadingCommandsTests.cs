@@ -1,6 +1,7 @@
 using LiveDigits.Overlay.Output;
 using LiveDigits.Pipeline.Readings;
 using LiveDigits.Tests.Capture;
+using OpenCvSharp;
 
 namespace LiveDigits.Tests.App;
 
@@ -132,6 +133,30 @@ public sealed class ReadingCommandsTests : IDisposable
         Assert.Equal($"livedigits: error: {video}: {problem}", error.Trim());
         Assert.Equal("", output);
         Assert.False(File.Exists(jsonl));
+    }
+
+    [Fact]
+    public void Image_AllBlackAndAllWhite_ReadNothing()
+    {
+        var images = Path.Combine(_folder.Path, "blank");
+        Directory.CreateDirectory(images);
+        foreach (var (name, level) in new[] { ("black.png", 0), ("white.png", 255) })
+        {
+            using var blank = new Mat(720, 1280, MatType.CV_8UC3, Scalar.All(level));
+            Cv2.ImWrite(Path.Combine(images, name), blank);
+        }
+
+        var jsonl = _folder.File("blank.jsonl");
+
+        var (code, output, error) = AppProcess.Run(
+            "image", images, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl);
+
+        Assert.True(code == 0, error);
+        var lines = ReadingsJsonl.ReadFile(jsonl);
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l => Assert.Empty(l.Digits));
+        Assert.All(lines, l => Assert.Empty(l.Numbers));
+        Assert.Contains("digits read 0", output, StringComparison.Ordinal);
     }
 
     [Fact]
