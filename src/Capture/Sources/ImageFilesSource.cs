@@ -100,6 +100,31 @@ public sealed class ImageFilesSource : IFrameSource
         }
     }
 
+    /// <summary>
+    /// Gets the largest frame the images will give (width and height each the largest found, after shrinking
+    /// to the longest side allowed), so that a recording of images of mixed sizes can hold every one of them
+    /// without shrinking it. Each image is decoded once for this.
+    /// </summary>
+    /// <returns>The size.</returns>
+    /// <exception cref="FrameSourceException">An image cannot be decoded.</exception>
+    public Size LargestFrameSize()
+    {
+        var largest = new Size(1, 1);
+        foreach (var file in Files)
+        {
+            using var decoded = Cv2.ImRead(file, ImreadModes.Unchanged);
+            if (decoded.Empty())
+            {
+                throw new FrameSourceException($"{file}: the image cannot be decoded (damaged or unsupported)");
+            }
+
+            var size = ImageNormaliser.FittedSize(decoded.Size(), _maxSide);
+            largest = new Size(Math.Max(largest.Width, size.Width), Math.Max(largest.Height, size.Height));
+        }
+
+        return largest;
+    }
+
     private static List<string> ImagesIn(string folder)
     {
         var images = Directory.EnumerateFiles(folder)

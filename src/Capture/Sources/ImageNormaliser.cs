@@ -38,13 +38,32 @@ public static class ImageNormaliser
         using (bgr)
         {
             scale = (double)longest / maxSide;
-            var size = new Size(
-                Math.Max(1, (int)Math.Round(bgr.Width / scale)),
-                Math.Max(1, (int)Math.Round(bgr.Height / scale)));
+            var size = FittedSize(bgr.Size(), maxSide);
             var shrunk = new Mat();
             Cv2.Resize(bgr, shrunk, size, interpolation: InterpolationFlags.Area);
             return shrunk;
         }
+    }
+
+    /// <summary>The size <see cref="ToBgr8"/> gives an image of <paramref name="size"/>.</summary>
+    /// <param name="size">The decoded image's size.</param>
+    /// <param name="maxSide">The longest side allowed.</param>
+    /// <returns>
+    /// The size itself, or shrunk keeping its aspect ratio so that the longest side is <paramref name="maxSide"/>.
+    /// </returns>
+    public static Size FittedSize(Size size, int maxSide)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
+        var longest = Math.Max(size.Width, size.Height);
+        if (longest <= maxSide)
+        {
+            return size;
+        }
+
+        var scale = (double)longest / maxSide;
+        return new Size(
+            Math.Max(1, (int)Math.Round(size.Width / scale)),
+            Math.Max(1, (int)Math.Round(size.Height / scale)));
     }
 
     private static Mat ToEightBit(Mat image)

@@ -29,11 +29,13 @@ public static class ImageCommand
             var source = ImageFilesSource.FromPaths(parsed.GetValue(files)!);
             source.Validate();
 
-            // Unrelated pictures: no tracking across them, and a slow recording so each can be seen.
+            // Unrelated pictures: no tracking across them, and a slow recording so each can be seen, as large
+            // as the largest picture so that none is shrunk to fit the first one's size.
             settings = settings with
             {
                 IsStream = false,
                 RecordFps = 1,
+                RecordFrameSize = settings.RecordPath is null ? null : source.LargestFrameSize(),
                 ExpectedFrames = source.Files.Count,
                 ShowProgress = source.Files.Count > 1,
             };

@@ -33,7 +33,11 @@ public sealed class OutputSink : IDisposable
         try
         {
             _recorder = settings.RecordPath is { } record
-                ? new VideoRecorder(record, settings.RecordFps, logging.CreateLogger<VideoRecorder>())
+                ? new VideoRecorder(
+                    record,
+                    settings.RecordFps,
+                    logging.CreateLogger<VideoRecorder>(),
+                    frameSize: settings.RecordFrameSize)
                 : null;
         }
         catch

@@ -26,6 +26,9 @@ public sealed record RunSettings
     /// <summary>Gets how many frames the source holds, for the progress bar; null when unknown (a camera).</summary>
     public long? ExpectedFrames { get; init; }
 
+    /// <summary>Gets the recording's frame size; null takes the first frame's (a stream's frames share one).</summary>
+    public OpenCvSharp.Size? RecordFrameSize { get; init; }
+
     /// <summary>Gets the frame rate written into the recording.</summary>
     public double RecordFps { get; init; } = 30;
 

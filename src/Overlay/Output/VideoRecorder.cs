@@ -5,9 +5,10 @@ using OpenCvSharp;
 namespace LiveDigits.Overlay.Output;
 
 /// <summary>
-/// Records annotated frames to a video: mp4v in <c>.mp4</c>, MJPG in <c>.avi</c>. The size is fixed by the
-/// first frame; a later frame of another size is letterboxed into it. Recording stops, finalising the file
-/// while there is still room, when the disk's free space falls below a reserve.
+/// Records annotated frames to a video: mp4v in <c>.mp4</c>, MJPG in <c>.avi</c>. The size is given, or else
+/// fixed by the first frame; a frame of another size is scaled to fit it, keeping its aspect ratio, and
+/// letterboxed. Recording stops, finalising the file while there is still room, when the disk's free space
+/// falls below a reserve.
 /// </summary>
 /// <remarks>
 /// OpenCV's writer reports no write errors, and a video whose index cannot be written at the end is lost
@@ -29,6 +30,7 @@ public sealed class VideoRecorder : IDisposable
     private readonly long _reserveBytes;
     private readonly double _fps;
     private readonly Mat _letterbox = new();
+    private readonly Size? _frameSize;
     private VideoWriter? _writer;
     private Size _size;
     private bool _disposed;
@@ -39,10 +41,14 @@ public sealed class VideoRecorder : IDisposable
     /// <param name="logger">Receives the message when recording stops early; null for none.</param>
     /// <param name="freeSpace">Returns the free bytes on the file's disk; null asks the drive.</param>
     /// <param name="reserveBytes">Recording stops when free space falls below this.</param>
+    /// <param name="frameSize">
+    /// The video's frame size; null takes the first frame's. Give it when frames of several sizes are known to
+    /// come (images), or a large one after a small first one is shrunk to a thumbnail.
+    /// </param>
     /// <exception cref="OutputException">The extension is not supported or the folder cannot be written.</exception>
     public VideoRecorder(
         string path, double fps, ILogger? logger = null, Func<long>? freeSpace = null,
-        long reserveBytes = DefaultReserveBytes)
+        long reserveBytes = DefaultReserveBytes, Size? frameSize = null)
     {
         Validate(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fps);
@@ -51,6 +57,7 @@ public sealed class VideoRecorder : IDisposable
         _logger = logger ?? NullLogger.Instance;
         _freeSpace = freeSpace ?? (() => FreeSpaceOf(path));
         _reserveBytes = reserveBytes;
+        _frameSize = frameSize;
     }
 
     /// <summary>Gets the video file.</summary>
@@ -108,7 +115,7 @@ public sealed class VideoRecorder : IDisposable
             return false;
         }
 
-        var writer = _writer ??= Open(image.Size());
+        var writer = _writer ??= Open(_frameSize ?? image.Size());
         if (writer is null)
         {
             return false;
@@ -216,6 +223,7 @@ public sealed class VideoRecorder : IDisposable
         _letterbox.SetTo(Scalar.Black);
         var offset = new Point((_size.Width - fitted.Width) / 2, (_size.Height - fitted.Height) / 2);
         using var target = new Mat(_letterbox, new Rect(offset, fitted));
-        Cv2.Resize(image, target, fitted, interpolation: InterpolationFlags.Area);
+        var interpolation = scale < 1 ? InterpolationFlags.Area : InterpolationFlags.Linear;
+        Cv2.Resize(image, target, fitted, interpolation: interpolation);
     }
 }

@@ -160,6 +160,32 @@ public sealed class ReadingCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Image_MixedSizesRecorded_VideoAsLargeAsTheLargestAndTheSmallOneFillsIt()
+    {
+        var images = Path.Combine(_folder.Path, "mixed");
+        Directory.CreateDirectory(images);
+        foreach (var (name, width, height) in new[] { ("p1.png", 320, 240), ("p2.png", 1280, 960) })
+        {
+            using var paper = new Mat(height, width, MatType.CV_8UC3, Scalar.All(230));
+            Cv2.ImWrite(Path.Combine(images, name), paper);
+        }
+
+        var record = _folder.File("mixed.avi");
+
+        var (code, _, error) = AppProcess.Run(
+            "image", images, "--no-window", "--model", AppProcess.TestModel, "--record", record);
+
+        Assert.True(code == 0, error);
+        using var capture = new VideoCapture(record);
+        using var first = new Mat();
+        Assert.True(capture.Read(first));
+        Assert.Equal(new Size(1280, 960), first.Size());
+        Assert.InRange(first.At<Vec3b>(950, 8).Item0, 200, 255);
+        Assert.InRange(first.At<Vec3b>(950, 1270).Item0, 200, 255);
+        Assert.Equal(2, VideoRecorder.CountFrames(record));
+    }
+
+    [Fact]
     public void Image_Folder_EachLineNamesItsImageAndPosition()
     {
         var images = Path.Combine(_folder.Path, "sheets");

@@ -96,6 +96,25 @@ public sealed class VideoRecorderTests : IDisposable
     }
 
     [Fact]
+    public void Write_GivenFrameSize_SmallerFrameScaledUpToFillIt()
+    {
+        var path = _folder.File("given.avi");
+
+        using (var recorder = new VideoRecorder(path, 25, frameSize: new Size(320, 240)))
+        {
+            using var small = new Mat(120, 160, MatType.CV_8UC3, Scalar.All(230));
+            recorder.Write(small);
+        }
+
+        using var capture = new VideoCapture(path);
+        using var first = new Mat();
+        Assert.True(capture.Read(first));
+        Assert.Equal(new Size(320, 240), first.Size());
+        Assert.InRange(first.At<Vec3b>(4, 4).Item0, 200, 255);
+        Assert.InRange(first.At<Vec3b>(235, 315).Item0, 200, 255);
+    }
+
+    [Fact]
     public void Write_OddWidth_RecordsAnEvenWidth()
     {
         var path = _folder.File("odd.mp4");
