@@ -37,5 +37,7 @@ fi
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export PYTHONDONTWRITEBYTECODE=1
-cd "$here"
+# The recipe is found through PYTHONPATH rather than by changing directory, so a relative --out
+# means the caller's folder.
+export PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}"
 exec "$py" -m recipe "$@"
