@@ -14,7 +14,7 @@ public static class BenchModels
     /// <summary>Gets the shipped ONNX models present in <c>models/</c>, the tutorial one first.</summary>
     /// <returns>Model names.</returns>
     public static IEnumerable<string> Shipped() =>
-        new[] { Tutorial, "tutorial-keras", LiveDigits }.Where(name => File.Exists(PathOf(name)));
+        new[] { Tutorial, "tutorial-keras", LiveDigits, "livedigits-fast" }.Where(name => File.Exists(PathOf(name)));
 
     /// <summary>Gets the network the reader uses by default: livedigits when it is there, else the tutorial.</summary>
     public static string Default => File.Exists(PathOf(LiveDigits)) ? LiveDigits : Tutorial;

@@ -17,7 +17,7 @@ import numpy as np
 from . import mnist
 from .__main__ import MODELS_DIR, REPO_ROOT
 
-MODELS = ["tutorial-pytorch.onnx", "tutorial-keras.onnx", "tutorial-keras.pb", "livedigits.onnx"]
+MODELS = ["tutorial-pytorch.onnx", "tutorial-keras.onnx", "tutorial-keras.pb", "livedigits.onnx", "livedigits-fast.onnx"]
 
 
 def _forward_each(net, images):

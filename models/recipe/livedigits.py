@@ -9,6 +9,9 @@ from . import augment, export, negatives, nets
 from .training import make_deterministic, predict, to_batch, train
 
 EPOCHS = 14
+# The small network still improved after 14 epochs: 28 gave +0.3 points of
+# camera-augmented accuracy and fewer digits rejected at the same false accepts.
+FAST_EPOCHS = 28
 BATCH = 128
 MAX_LR = 4e-3
 WEIGHT_DECAY = 1e-4
@@ -72,8 +75,18 @@ def rejection_report(net, ctx, threshold, held_out, kinds):
 
 
 def build_livedigits(ctx):
-    """Trains on MNIST training digits plus generated negatives, with camera augmentation."""
-    seed = ctx.seed("livedigits")
+    """The default network: MNIST training digits plus generated negatives, with camera augmentation."""
+    return build(ctx, "livedigits", nets.LiveDigits, EPOCHS)
+
+
+def build_livedigits_fast(ctx):
+    """The cheaper network through the same recipe; it needs twice the epochs to reach its accuracy."""
+    return build(ctx, "livedigits-fast", nets.LiveDigitsFast, FAST_EPOCHS)
+
+
+def build(ctx, name, network, epochs):
+    """Trains `network()` on MNIST training digits plus generated negatives and exports NAME.onnx."""
+    seed = ctx.seed(name)
     make_deterministic(seed)
     scale = 0.01 if ctx.smoke else 1.0
     train_digits = (ctx.train_images, ctx.train_y.numpy())
@@ -84,25 +97,27 @@ def build_livedigits(ctx):
     inputs = torch.cat([ctx.train_x, to_batch(neg_train)])
     labels = torch.cat([ctx.train_y, torch.full((len(neg_train),), nets.LiveDigits.NOT_A_DIGIT)])
 
-    net = nets.LiveDigits()
-    epochs = 1 if ctx.smoke else EPOCHS
+    net = network()
+    epochs = 1 if ctx.smoke else epochs
     # A smoke run has only a handful of batches; the one-cycle schedule needs a few more steps.
     steps = max(20, epochs * -(-len(inputs) // BATCH))
     optimizer = torch.optim.AdamW(net.parameters(), lr=MAX_LR, weight_decay=WEIGHT_DECAY)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=MAX_LR, total_steps=steps, pct_start=0.2)
-    train(net, "livedigits", inputs, labels, epochs=epochs, batch_size=BATCH, optimizer=optimizer,
+    train(net, name, inputs, labels, epochs=epochs, batch_size=BATCH, optimizer=optimizer,
           scheduler=schedule, augment=augment.camera, seed=seed, log=ctx.log)
 
     threshold = choose_threshold(torch.softmax(predict(net, to_batch(neg_calib)), 1))
     report = rejection_report(net, ctx, threshold, neg_held, held_kinds)
-    path = os.path.join(ctx.out, "livedigits.onnx")
-    ops = export.export_onnx(net, path)
-    test_out = predict(net, ctx.test_x)
+    path = os.path.join(ctx.out, name + ".onnx")
+    # The file holds the same function in the layers OpenCV's dnn runs fastest (see nets.LiveDigitsFast).
+    exported = net.exportable() if hasattr(net, "exportable") else net
+    ops = export.export_onnx(exported, path)
+    test_out = predict(exported, ctx.test_x)
     export.write_reference(path, test_out[:export.REFERENCE_COUNT])
     with open(path + ".json", "w") as f:
         json.dump({"notDigitClass": nets.LiveDigits.NOT_A_DIGIT, "acceptThreshold": threshold}, f)
         f.write("\n")
     settings = (f"AdamW max lr {MAX_LR:g}, weight decay {WEIGHT_DECAY:g}, one-cycle schedule, batch {BATCH}, "
                 f"camera augmentation, {len(neg_train)} generated negatives")
-    return {"livedigits.onnx": ctx.record(path, net, ops, test_out, epochs=epochs, settings=settings,
-                                          rejection=report)}
+    return {name + ".onnx": ctx.record(path, net, ops, test_out, epochs=epochs, settings=settings,
+                                       rejection=report)}

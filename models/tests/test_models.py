@@ -12,12 +12,14 @@ import unittest
 
 import numpy as np
 import onnx
+import torch
 
 from recipe import export, mnist, nets, tfcheck
 from recipe.__main__ import MODELS_DIR, REPO_ROOT
 
 FOLDER = os.environ.get("LIVEDIGITS_MODELS_DIR", MODELS_DIR)
-ONNX_FILES = {"tutorial-pytorch.onnx": 10, "tutorial-keras.onnx": 10, "livedigits.onnx": 11}
+ONNX_FILES = {"tutorial-pytorch.onnx": 10, "tutorial-keras.onnx": 10,
+              "livedigits.onnx": 11, "livedigits-fast.onnx": 11}
 
 try:
     import cv2
@@ -67,14 +69,33 @@ class OnnxGraphs(unittest.TestCase):
                 self.assertLessEqual({n.op_type for n in model.graph.node}, export.OPENCV_SAFE_OPS)
 
     def test_livedigits_costs_no_more_than_the_baseline(self):
-        self.assertLessEqual(nets.count_macs(nets.LiveDigits()), nets.count_macs(nets.TutorialPytorch()))
+        baseline = nets.count_macs(nets.TutorialPytorch())
+        self.assertLessEqual(nets.count_macs(nets.LiveDigits()), baseline)
+        self.assertLessEqual(nets.count_macs(nets.LiveDigitsFast()), baseline / 3)
 
-    def test_livedigits_sidecar(self):
-        with open(os.path.join(FOLDER, "livedigits.onnx.json")) as f:
-            sidecar = json.load(f)
-        self.assertEqual(set(sidecar), {"notDigitClass", "acceptThreshold"})
-        self.assertEqual(sidecar["notDigitClass"], 10)
-        self.assertTrue(0.0 < sidecar["acceptThreshold"] < 1.0)
+    def test_livedigits_fast_export_form_computes_the_training_function(self):
+        torch.manual_seed(0)
+        net = nets.LiveDigitsFast()
+        for module in net.modules():
+            # Batch norms with statistics away from 0/1, so their fold into the export is exercised too.
+            if isinstance(module, torch.nn.BatchNorm2d):
+                module.running_mean.uniform_(-0.5, 0.5)
+                module.running_var.uniform_(0.5, 2.0)
+        images = torch.rand(32, 1, 28, 28)
+
+        with torch.no_grad():
+            trained, exported = net.eval()(images), net.exportable()(images)
+
+        self.assertEqual(exported.shape, (32, 11))
+        torch.testing.assert_close(exported, trained, atol=1e-5, rtol=1e-5)
+
+    def test_livedigits_sidecars(self):
+        for name in ("livedigits.onnx", "livedigits-fast.onnx"):
+            with self.subTest(name), open(os.path.join(FOLDER, name + ".json")) as f:
+                sidecar = json.load(f)
+                self.assertEqual(set(sidecar), {"notDigitClass", "acceptThreshold"})
+                self.assertEqual(sidecar["notDigitClass"], 10)
+                self.assertTrue(0.0 < sidecar["acceptThreshold"] < 1.0)
 
 
 class TensorflowGraph(unittest.TestCase):

@@ -10,6 +10,7 @@ public sealed class OnnxDigitClassifierTests
     [InlineData("tutorial-pytorch.onnx")]
     [InlineData("tutorial-keras.onnx")]
     [InlineData("livedigits.onnx")]
+    [InlineData("livedigits-fast.onnx")]
     public void Classify_MnistTestImages_MatchesOpenCvDnnWithin1e4(string model)
     {
         var path = Path.Combine(ProjectPaths.Models, model);

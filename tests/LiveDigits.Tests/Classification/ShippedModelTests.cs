@@ -15,7 +15,10 @@ namespace LiveDigits.Tests.Classification;
 public sealed class ShippedModelTests
 {
     public static TheoryData<string> ShippedModels =>
-        ["tutorial-pytorch.onnx", "tutorial-keras.onnx", "tutorial-keras.pb", "livedigits.onnx"];
+        [
+            "tutorial-pytorch.onnx", "tutorial-keras.onnx", "tutorial-keras.pb", "livedigits.onnx",
+            "livedigits-fast.onnx",
+        ];
 
     [Theory]
     [MemberData(nameof(ShippedModels))]

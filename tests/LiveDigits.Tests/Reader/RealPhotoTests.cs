@@ -11,7 +11,7 @@ public sealed class RealPhotoTests
     public static TheoryData<string, string> Sheets()
     {
         var data = new TheoryData<string, string>();
-        foreach (var model in new[] { "tutorial-pytorch.onnx", "livedigits.onnx" })
+        foreach (var model in new[] { "tutorial-pytorch.onnx", "livedigits.onnx", "livedigits-fast.onnx" })
         {
             if (!File.Exists(Path.Combine(ProjectPaths.Models, model)))
             {
