@@ -136,6 +136,20 @@ public sealed class ReadingCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Camera_NeverOpens_ErrorWithoutARunSummary()
+    {
+        var jsonl = _folder.File("camera.jsonl");
+
+        var (code, output, error) = AppProcess.Run(
+            "camera", "--index", "63", "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl);
+
+        Assert.Equal(3, code);
+        Assert.Contains("livedigits: error: camera 63: cannot be opened", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+        Assert.Empty(ReadingsJsonl.ReadFile(jsonl));
+    }
+
+    [Fact]
     public void Image_AllBlackAndAllWhite_ReadNothing()
     {
         var images = Path.Combine(_folder.Path, "blank");
