@@ -28,6 +28,7 @@ public sealed class DigitReader : IDisposable
     private readonly IDisposable? _ownedClassifier;
     private readonly DigitTracker? _tracker;
     private readonly DigitReaderOptions _options;
+    private readonly CandidateChooser _chooser;
     private bool _disposed;
 
     /// <summary>Creates a reader, loading the network unless the options give a classifier.</summary>
@@ -56,10 +57,15 @@ public sealed class DigitReader : IDisposable
         }
 
         AcceptThreshold = threshold ?? DigitReaderOptions.DefaultAcceptThreshold;
+        VoteThreshold = Math.Min(AcceptThreshold, _options.VoteAcceptThreshold);
+        _chooser = new CandidateChooser(_normaliser, _classifier, AcceptThreshold, _options.MaxCandidates);
     }
 
-    /// <summary>Gets the lowest probability at which a digit is reported.</summary>
+    /// <summary>Gets the lowest probability at which a digit read in one frame is reported.</summary>
     public double AcceptThreshold { get; }
+
+    /// <summary>Gets the lowest voted probability at which a tracked digit is reported.</summary>
+    public double VoteThreshold { get; }
 
     /// <summary>Reads one frame.</summary>
     /// <param name="bgrFrame">The frame, 8-bit BGR (grey accepted); only read.</param>
@@ -74,21 +80,11 @@ public sealed class DigitReader : IDisposable
         var clock = Stopwatch.StartNew();
 
         using var segmentation = _segmenter.Segment(bgrFrame);
-        var candidates = Strongest(segmentation.Candidates);
-        var inputs = Normalise(candidates);
-        try
-        {
-            var predictions = _classifier.Classify(inputs);
-            var digits = Decide(candidates, predictions);
-            var (ordered, numbers) = _grouper.Group(digits);
-            var readings = new FrameReadings(index, time.TotalMilliseconds, ordered, numbers, source);
-            return Analysis(readings, candidates, inputs, segmentation, clock.Elapsed);
-        }
-        catch
-        {
-            DisposeAll(inputs);
-            throw;
-        }
+        using var choice = _chooser.Choose(segmentation);
+        var digits = Decide(choice.Chosen);
+        var (ordered, numbers) = _grouper.Group(digits);
+        var readings = new FrameReadings(index, time.TotalMilliseconds, ordered, numbers, source);
+        return Analysis(readings, choice, segmentation, clock.Elapsed);
     }
 
     /// <summary>Forgets every track, before a new unrelated stream.</summary>
@@ -122,52 +118,27 @@ public sealed class DigitReader : IDisposable
         return (adapter, adapter);
     }
 
-    private List<DigitCandidate> Strongest(IReadOnlyList<DigitCandidate> candidates) =>
-        candidates.Count <= _options.MaxCandidates
-            ? [.. candidates]
-            : [.. candidates.OrderByDescending(c => c.Box.Width * c.Box.Height).Take(_options.MaxCandidates)];
-
-    private List<Mat> Normalise(List<DigitCandidate> candidates)
-    {
-        var inputs = new List<Mat>(candidates.Count);
-        try
-        {
-            foreach (var candidate in candidates)
-            {
-                inputs.Add(_normaliser.Normalise(candidate.Ink));
-            }
-        }
-        catch
-        {
-            DisposeAll(inputs);
-            throw;
-        }
-
-        return inputs;
-    }
-
-    private List<DigitReading> Decide(List<DigitCandidate> candidates, IReadOnlyList<DigitPrediction> predictions)
+    private List<DigitReading> Decide(List<(Rect Box, DigitPrediction Prediction, Mat Input)> chosen)
     {
         var digits = new List<DigitReading>();
         if (_tracker is null)
         {
-            for (var i = 0; i < candidates.Count; i++)
+            foreach (var (box, p, _) in chosen)
             {
-                var p = predictions[i];
                 if (p.IsDigit && p.Confidence >= AcceptThreshold)
                 {
-                    digits.Add(new DigitReading(candidates[i].Box, p.Digit, p.Confidence));
+                    digits.Add(new DigitReading(box, p.Digit, p.Confidence));
                 }
             }
 
             return digits;
         }
 
-        var observations = candidates.Select((c, i) => new DigitObservation(c.Box, predictions[i].Probabilities));
+        var observations = chosen.Select(c => new DigitObservation(c.Box, c.Prediction.Probabilities));
         foreach (var track in _tracker.Update([.. observations]))
         {
             var isDigit = track.Winner != DigitPrediction.NotDigitClass;
-            if (track.Confirmed && isDigit && track.Confidence >= AcceptThreshold)
+            if (track.Confirmed && isDigit && track.Confidence >= VoteThreshold)
             {
                 digits.Add(new DigitReading(track.Box, track.Digit, track.Confidence, track.Id));
             }
@@ -178,27 +149,17 @@ public sealed class DigitReader : IDisposable
 
     private FrameAnalysis Analysis(
         FrameReadings readings,
-        List<DigitCandidate> candidates,
-        List<Mat> inputs,
+        CandidateChoice choice,
         FrameSegmentation segmentation,
         TimeSpan elapsed)
     {
         if (!_options.Debug)
         {
-            DisposeAll(inputs);
-            return new FrameAnalysis(readings, candidates.Count, elapsed);
+            return new FrameAnalysis(readings, choice.Chosen.Count, elapsed);
         }
 
         var binary = segmentation.Binary.Clone();
-        var boxed = candidates.Select((c, i) => (c.Box, inputs[i])).ToList();
-        return new FrameAnalysis(readings, candidates.Count, elapsed, binary, boxed);
-    }
-
-    private static void DisposeAll(List<Mat> mats)
-    {
-        foreach (var mat in mats)
-        {
-            mat.Dispose();
-        }
+        var boxed = choice.Chosen.Select(c => (c.Box, c.Input.Clone())).ToList();
+        return new FrameAnalysis(readings, choice.Chosen.Count, elapsed, binary, boxed);
     }
 }

@@ -5,8 +5,14 @@ namespace LiveDigits.Pipeline.Segmentation;
 /// <summary>Finds the regions of a camera frame that may hold one handwritten digit each.</summary>
 public sealed class DigitSegmenter
 {
+    // A piece of ink smaller than this is sensor noise or paper grain, too small to be part of any digit.
+    private const int MinPieceArea = 4;
+
     /// <summary>Gets the smallest digit height looked for, in pixels.</summary>
     public int MinDigitHeight { get; init; } = 8;
+
+    /// <summary>Gets the most merge hypotheses made per frame (pieces of ink that may be one digit).</summary>
+    public int MaxMerges { get; init; } = 32;
 
     /// <summary>Segments one frame.</summary>
     /// <param name="bgrFrame">An 8-bit BGR (or grey) frame; only read.</param>
@@ -31,7 +37,7 @@ public sealed class DigitSegmenter
         var binary = InkBinariser.Binarise(grey, brightest);
         try
         {
-            return new FrameSegmentation(binary, FindCandidates(binary));
+            return FindCandidates(binary);
         }
         catch
         {
@@ -75,7 +81,7 @@ public sealed class DigitSegmenter
         }
     }
 
-    private List<DigitCandidate> FindCandidates(Mat binary)
+    private FrameSegmentation FindCandidates(Mat binary)
     {
         using var labels = new Mat();
         using var stats = new Mat();
@@ -83,6 +89,7 @@ public sealed class DigitSegmenter
         var count = Cv2.ConnectedComponentsWithStats(binary, labels, stats, centroids, PixelConnectivity.Connectivity8);
 
         var minHeight = Math.Max(MinDigitHeight, binary.Rows / 60);
+        var pieces = new List<InkPiece>();
         var candidates = new List<DigitCandidate>();
         for (var label = 1; label < count; label++)
         {
@@ -92,17 +99,43 @@ public sealed class DigitSegmenter
                 stats.At<int>(label, 2),
                 stats.At<int>(label, 3));
             var touchesBorder = box.X == 0 || box.Y == 0 || box.Right >= binary.Cols || box.Bottom >= binary.Rows;
-            if (touchesBorder || box.Height < minHeight || box.Height > binary.Rows * 0.6 || box.Width > box.Height * 3)
+            if (touchesBorder || box.Height > binary.Rows * 0.6 || stats.At<int>(label, 4) < MinPieceArea)
             {
                 continue;
             }
 
-            using var region = new Mat(labels, box);
-            var ink = new Mat();
-            Cv2.Compare(region, label, ink, CmpTypes.EQ);
-            candidates.Add(new DigitCandidate(box, ink));
+            var isCandidate = box.Height >= minHeight && box.Width <= box.Height * 3;
+            pieces.Add(new InkPiece(label, box, isCandidate ? candidates.Count : -1));
+            if (isCandidate)
+            {
+                candidates.Add(new DigitCandidate(box, InkOf(labels, box, [label])));
+            }
         }
 
-        return candidates;
+        var merges = new List<CandidateMerge>();
+        foreach (var group in InkPiece.MergeGroups(pieces, minHeight, binary.Rows * 0.6, MaxMerges))
+        {
+            var box = group.Select(p => p.Box).Aggregate((a, b) => a | b);
+            var ink = InkOf(labels, box, [.. group.Select(p => p.Label)]);
+            var replaces = group.Where(p => p.Candidate >= 0).Select(p => p.Candidate).ToList();
+            merges.Add(new CandidateMerge(new DigitCandidate(box, ink), replaces));
+        }
+
+        return new FrameSegmentation(binary, candidates, merges);
+    }
+
+    private static Mat InkOf(Mat labels, Rect box, int[] pieceLabels)
+    {
+        using var region = new Mat(labels, box);
+        var ink = new Mat();
+        Cv2.Compare(region, pieceLabels[0], ink, CmpTypes.EQ);
+        using var piece = new Mat();
+        for (var i = 1; i < pieceLabels.Length; i++)
+        {
+            Cv2.Compare(region, pieceLabels[i], piece, CmpTypes.EQ);
+            Cv2.BitwiseOr(ink, piece, ink);
+        }
+
+        return ink;
     }
 }

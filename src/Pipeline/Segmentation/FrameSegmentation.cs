@@ -3,18 +3,23 @@ using OpenCvSharp;
 namespace LiveDigits.Pipeline.Segmentation;
 
 /// <summary>What the segmenter found in one frame: the binarised frame and the candidates.</summary>
-/// <remarks>Owns the binary image and every candidate.</remarks>
+/// <remarks>Owns the binary image, every candidate and every merge.</remarks>
 public sealed class FrameSegmentation : IDisposable
 {
     /// <summary>Creates the result, taking ownership of its parts.</summary>
     /// <param name="binary">The ink mask of the frame (white ink), at segmentation resolution.</param>
     /// <param name="candidates">The candidates, in source-frame pixels.</param>
-    public FrameSegmentation(Mat binary, IReadOnlyList<DigitCandidate> candidates)
+    /// <param name="merges">Hypotheses that pieces of ink are one digit; none when null.</param>
+    public FrameSegmentation(
+        Mat binary,
+        IReadOnlyList<DigitCandidate> candidates,
+        IReadOnlyList<CandidateMerge>? merges = null)
     {
         ArgumentNullException.ThrowIfNull(binary);
         ArgumentNullException.ThrowIfNull(candidates);
         Binary = binary;
         Candidates = candidates;
+        Merges = merges ?? [];
     }
 
     /// <summary>Gets the ink mask of the whole frame.</summary>
@@ -23,13 +28,21 @@ public sealed class FrameSegmentation : IDisposable
     /// <summary>Gets the candidates.</summary>
     public IReadOnlyList<DigitCandidate> Candidates { get; }
 
-    /// <summary>Releases the binary image and the candidates. Safe to call more than once.</summary>
+    /// <summary>Gets the hypotheses that several pieces of ink, candidates or smaller, are one digit.</summary>
+    public IReadOnlyList<CandidateMerge> Merges { get; }
+
+    /// <summary>Releases the binary image, the candidates and the merges. Safe to call more than once.</summary>
     public void Dispose()
     {
         Binary.Dispose();
         foreach (var candidate in Candidates)
         {
             candidate.Dispose();
+        }
+
+        foreach (var merge in Merges)
+        {
+            merge.Dispose();
         }
     }
 }

@@ -1,0 +1,175 @@
+using LiveDigits.Pipeline.Classification;
+using LiveDigits.Pipeline.Normalisation;
+using LiveDigits.Pipeline.Segmentation;
+using OpenCvSharp;
+
+namespace LiveDigits.Pipeline.Reader;
+
+/// <summary>
+/// Decides, by what the network reads, which of the segmenter's hypotheses are the frame's digits: pieces
+/// merged into one digit or left apart, and candidates kept whole or cut into two touching digits.
+/// </summary>
+/// <remarks>
+/// Segmentation by recognition, as OCR engines have long done it: the ink alone cannot tell a broken 9 from
+/// a 0 above a 1, or a 72 written close from a wide 0, but the network can. A hypothesis scores the
+/// probability of its digit (zero when the network says "not a digit"); a merge replaces its pieces when it
+/// scores at least as well as the weakest of them, and a cut replaces a candidate the network refused when
+/// both halves are accepted. Everything is classified in two batches: the candidates with the merges, then
+/// the halves of the refused wide candidates.
+/// </remarks>
+internal sealed class CandidateChooser(
+    ICandidateNormaliser normaliser,
+    ICandidateClassifier classifier,
+    double acceptThreshold,
+    int maxCandidates)
+{
+    // Cuts tried per refused candidate, and refused candidates cut per frame; both bound the second batch.
+    private const int CutsPerCandidate = 3;
+    private const int MaxCutCandidates = 16;
+
+    /// <summary>Chooses the frame's candidates.</summary>
+    /// <param name="segmentation">The frame's segmentation; only read.</param>
+    /// <returns>The choice, owned by the caller.</returns>
+    public CandidateChoice Choose(FrameSegmentation segmentation)
+    {
+        var choice = new CandidateChoice();
+        try
+        {
+            var candidates = Strongest(segmentation.Candidates);
+            var merges = segmentation.Merges
+                .Where(m => m.Replaces.All(candidates.ContainsKey))
+                .ToList();
+            var inputs = Normalise(choice, [.. candidates.Values, .. merges.Select(m => m.Candidate)]);
+            var predictions = classifier.Classify(inputs);
+
+            var kept = Merge(candidates, merges, inputs, predictions);
+            Cut(choice, kept);
+            choice.Classified += inputs.Count;
+            return choice;
+        }
+        catch
+        {
+            choice.Dispose();
+            throw;
+        }
+    }
+
+    private static double Score(DigitPrediction prediction) => prediction.IsDigit ? prediction.Confidence : 0;
+
+    private Dictionary<int, DigitCandidate> Strongest(IReadOnlyList<DigitCandidate> candidates)
+    {
+        var indexes = Enumerable.Range(0, candidates.Count);
+        if (candidates.Count > maxCandidates)
+        {
+            indexes = indexes.OrderByDescending(i => candidates[i].Box.Width * candidates[i].Box.Height)
+                .Take(maxCandidates)
+                .Order();
+        }
+
+        return indexes.ToDictionary(i => i, i => candidates[i]);
+    }
+
+    private List<Mat> Normalise(CandidateChoice choice, IEnumerable<DigitCandidate> candidates) =>
+        [.. candidates.Select(c => choice.Own(normaliser.Normalise(c.Ink)))];
+
+    private List<(DigitCandidate Candidate, DigitPrediction Prediction, Mat Input)> Merge(
+        Dictionary<int, DigitCandidate> candidates,
+        List<CandidateMerge> merges,
+        List<Mat> inputs,
+        IReadOnlyList<DigitPrediction> predictions)
+    {
+        var order = candidates.Keys.ToList();
+        var ofCandidate = order.Select((index, i) => (index, i)).ToDictionary(p => p.index, p => p.i);
+        var replaced = new HashSet<int>();
+        var kept = new List<(DigitCandidate, DigitPrediction, Mat)>();
+        var byScore = merges
+            .Select((merge, i) => (Merge: merge, At: order.Count + i))
+            .OrderByDescending(m => Score(predictions[m.At]));
+        foreach (var (merge, at) in byScore)
+        {
+            var score = Score(predictions[at]);
+            var weakest = merge.Replaces.Select(r => Score(predictions[ofCandidate[r]])).DefaultIfEmpty(0).Min();
+            var clashes = merge.Replaces.Any(replaced.Contains)
+                || kept.Any(k => Overlap(k.Item1.Box, merge.Candidate.Box) > 0.5);
+            if (score >= acceptThreshold && score >= weakest && !clashes)
+            {
+                replaced.UnionWith(merge.Replaces);
+                kept.Add((merge.Candidate, predictions[at], inputs[at]));
+            }
+        }
+
+        foreach (var index in order.Where(i => !replaced.Contains(i)))
+        {
+            var at = ofCandidate[index];
+            kept.Add((candidates[index], predictions[at], inputs[at]));
+        }
+
+        return kept;
+    }
+
+    private void Cut(CandidateChoice choice, List<(DigitCandidate Candidate, DigitPrediction Prediction, Mat Input)> kept)
+    {
+        var refused = kept
+            .Select((k, i) => (k.Candidate, k.Prediction, At: i))
+            .Where(k => Score(k.Prediction) < acceptThreshold && k.Candidate.Box.Width >= 6)
+            .OrderByDescending(k => k.Candidate.Box.Width * k.Candidate.Box.Height)
+            .Take(MaxCutCandidates)
+            .ToList();
+        var cuts = refused
+            .Select(r => (r.At, Cuts: CandidateSplitter.Cuts(r.Candidate, CutsPerCandidate)))
+            .ToList();
+        var parts = cuts.SelectMany(c => c.Cuts).SelectMany(c => new[] { choice.Own(c.Left), choice.Own(c.Right) });
+        var inputs = Normalise(choice, parts.ToList());
+        var predictions = inputs.Count == 0 ? [] : classifier.Classify(inputs);
+        choice.Classified += inputs.Count;
+
+        var replacements = new Dictionary<int, (DigitCandidate, DigitPrediction, Mat)[]>();
+        var next = 0;
+        foreach (var (at, options) in cuts)
+        {
+            var best = -1;
+            var bestScore = Math.Max(acceptThreshold, Score(kept[at].Prediction));
+            for (var o = 0; o < options.Count; o++)
+            {
+                var score = Math.Min(Score(predictions[next + (2 * o)]), Score(predictions[next + (2 * o) + 1]));
+                if (score >= bestScore)
+                {
+                    best = o;
+                    bestScore = score;
+                }
+            }
+
+            if (best >= 0)
+            {
+                var left = next + (2 * best);
+                replacements[at] =
+                [
+                    (options[best].Left, predictions[left], inputs[left]),
+                    (options[best].Right, predictions[left + 1], inputs[left + 1]),
+                ];
+            }
+
+            next += 2 * options.Count;
+        }
+
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (replacements.TryGetValue(i, out var halves))
+            {
+                choice.Chosen.AddRange(halves.Select(h => (h.Item1.Box, h.Item2, h.Item3)));
+            }
+            else
+            {
+                choice.Chosen.Add((kept[i].Candidate.Box, kept[i].Prediction, kept[i].Input));
+            }
+        }
+    }
+
+    private static double Overlap(Rect a, Rect b)
+    {
+        var inter = a & b;
+        return inter.Width <= 0 || inter.Height <= 0
+            ? 0
+            : (double)(inter.Width * inter.Height) / Math.Min(a.Width * a.Height, b.Width * b.Height);
+    }
+}
