@@ -1,0 +1,108 @@
+using LiveDigits.Pipeline.Reader;
+using LiveDigits.Pipeline.Segmentation;
+using OpenCvSharp;
+
+namespace LiveDigits.Tests.Reader;
+
+public sealed class SegmentationByRecognitionTests
+{
+    private static readonly DigitReaderOptions s_frameByFrame = new() { TrackAcrossFrames = false };
+
+    [Fact]
+    public void Read_TwoHandwrittenDigitsTouching_ReadsBothInOrder()
+    {
+        using var page = TouchingPair(HandwrittenPage.First(7), HandwrittenPage.First(2));
+        using var reader = new DigitReader(s_frameByFrame);
+
+        using var analysis = reader.Read(page, 0, TimeSpan.Zero);
+
+        Assert.Equal("72", string.Concat(analysis.Readings.Digits.Select(d => d.Digit)));
+        Assert.Equal("72", Assert.Single(analysis.Readings.Numbers).Value);
+    }
+
+    [Fact]
+    public void Read_DigitBrokenIntoTwoPieces_ReadsOneDigit()
+    {
+        using var handwriting = new HandwrittenPage(240, 160);
+        handwriting.Write(HandwrittenPage.First(7), new Point(60, 30), edit: CutAcrossTheMiddle);
+        using var page = handwriting.Render();
+        using (var segmentation = new DigitSegmenter().Segment(page))
+        {
+            Assert.NotEmpty(segmentation.Merges);
+        }
+
+        using var reader = new DigitReader(s_frameByFrame);
+
+        using var analysis = reader.Read(page, 0, TimeSpan.Zero);
+
+        Assert.Equal(7, Assert.Single(analysis.Readings.Digits).Digit);
+    }
+
+    [Fact]
+    public void Read_WideZero_StaysOneDigit()
+    {
+        using var handwriting = new HandwrittenPage(300, 160);
+        handwriting.Write(HandwrittenPage.First(0), new Point(60, 30), widen: 1.6);
+        using var page = handwriting.Render();
+        using var reader = new DigitReader(s_frameByFrame);
+
+        using var analysis = reader.Read(page, 0, TimeSpan.Zero);
+
+        Assert.Equal(0, Assert.Single(analysis.Readings.Digits).Digit);
+    }
+
+    [Fact]
+    public void Cuts_TwoBarsJoinedByABridge_CutsAtTheBridge()
+    {
+        using var ink = new Mat(40, 40, MatType.CV_8UC1, Scalar.All(0));
+        ink.Rectangle(new Rect(2, 0, 12, 40), Scalar.All(255), -1);
+        ink.Rectangle(new Rect(26, 0, 12, 40), Scalar.All(255), -1);
+        ink.Rectangle(new Rect(14, 18, 12, 3), Scalar.All(255), -1);
+        using var candidate = new DigitCandidate(new Rect(100, 50, 40, 40), ink.Clone());
+
+        var cuts = CandidateSplitter.Cuts(candidate, 3);
+
+        var (left, right) = Assert.Single(cuts);
+        Assert.InRange(left.Box.Right, 114, 127);
+        Assert.Equal(new Rect(102, 50, left.Box.Width, 40), left.Box);
+        Assert.Equal(138, right.Box.Right);
+        left.Dispose();
+        right.Dispose();
+    }
+
+    [Fact]
+    public void Cuts_NarrowCandidate_NoCut()
+    {
+        using var ink = new Mat(40, 20, MatType.CV_8UC1, Scalar.All(255));
+        using var candidate = new DigitCandidate(new Rect(0, 0, 20, 40), ink.Clone());
+
+        Assert.Empty(CandidateSplitter.Cuts(candidate, 3));
+    }
+
+    private static Mat TouchingPair(int left, int right)
+    {
+        // Slides the right digit closer until the segmenter sees the two as one piece of ink.
+        for (var x = 60; x > 0; x -= 2)
+        {
+            using var handwriting = new HandwrittenPage(320, 160);
+            handwriting.Write(left, new Point(40, 30));
+            handwriting.Write(right, new Point(40 + x, 30));
+            var page = handwriting.Render();
+            using var segmentation = new DigitSegmenter().Segment(page);
+            if (segmentation.Candidates.Count == 1)
+            {
+                return page;
+            }
+
+            page.Dispose();
+        }
+
+        throw new InvalidOperationException("The two digits never touched.");
+    }
+
+    private static void CutAcrossTheMiddle(Mat digit)
+    {
+        using var band = digit.RowRange(digit.Rows / 2, (digit.Rows / 2) + 4);
+        band.SetTo(0);
+    }
+}
