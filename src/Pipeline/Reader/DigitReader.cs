@@ -58,7 +58,10 @@ public sealed class DigitReader : IDisposable
 
         AcceptThreshold = threshold ?? DigitReaderOptions.DefaultAcceptThreshold;
         VoteThreshold = Math.Min(AcceptThreshold, _options.VoteAcceptThreshold);
-        _chooser = new CandidateChooser(_normaliser, _classifier, AcceptThreshold, _options.MaxCandidates);
+        // Merges and cuts compare hypotheses of one frame; with tracking the vote then decides, so they use
+        // the vote's bar: a merged pale digit at 0.6 is worth offering to the tracker.
+        var chooseThreshold = _tracker is null ? AcceptThreshold : VoteThreshold;
+        _chooser = new CandidateChooser(_normaliser, _classifier, chooseThreshold, _options.MaxCandidates);
     }
 
     /// <summary>Gets the lowest probability at which a digit read in one frame is reported.</summary>
