@@ -8,12 +8,13 @@ namespace LiveDigits.Pipeline.Segmentation;
 /// <param name="Candidate">The piece's index among the frame's candidates, or -1 when it is too small to be one.</param>
 internal readonly record struct InkPiece(int Label, Rect Box, int Candidate)
 {
-    // Pieces of one digit lie above one another (a 5's flag, the loop and stem of a pencil 9) and nearly
-    // touch: they share at least half the narrower piece's columns and the gap between them is under a
-    // third of the taller piece. The two digits of a number sit side by side and never share that much;
-    // digits of two lines are further apart, and the network's reading of the merge is the final check.
+    // Pieces of one digit lie above one another (a 5's flag, the loop and stem of a pencil 9, a 2 whose
+    // thin diagonal vanished) and nearly touch: they share at least half the narrower piece's columns and
+    // the gap between them is at most about a third of the height they span together. The two digits of a
+    // number sit side by side and never share that much; digits of two lines are further apart, and the
+    // network's reading of the merge is the final check.
     private const double MinColumnShare = 0.5;
-    private const double MaxGapShare = 0.33;
+    private const double MaxGapShare = 0.35;
 
     // A merge must still look like one digit: not much wider than tall.
     private const double MaxMergedAspect = 1.5;
@@ -56,7 +57,7 @@ internal readonly record struct InkPiece(int Label, Rect Box, int Candidate)
         var shared = Math.Min(a.Right, b.Right) - Math.Max(a.X, b.X);
         var gap = Math.Max(a.Y, b.Y) - Math.Min(a.Bottom, b.Bottom);
         return shared >= MinColumnShare * Math.Min(a.Width, b.Width)
-            && gap <= MaxGapShare * Math.Max(a.Height, b.Height)
+            && gap <= MaxGapShare * (a | b).Height
             && Fits(a | b, minHeight, maxHeight);
     }
 
