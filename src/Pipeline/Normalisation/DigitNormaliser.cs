@@ -47,7 +47,7 @@ public sealed class DigitNormaliser : ICandidateNormaliser
         var box = Cv2.BoundingRect(binary);
         if (box.Width == 0 || box.Height == 0)
         {
-            return new Mat(InkImages.Side, InkImages.Side, MatType.CV_8UC1, Scalar.All(0));
+            return Blank();
         }
 
         using var cropped = new Mat(binary, box);
@@ -55,6 +55,12 @@ public sealed class DigitNormaliser : ICandidateNormaliser
         if (CorrectStrokeWidth)
         {
             AdjustStroke(work);
+        }
+
+        // Ink of a pixel or two can vanish when scaled to the work canvas (seen on fine hatching).
+        if (InkImages.CountInk(work) == 0)
+        {
+            return Blank();
         }
 
         using var fitted = FitInkBox(work);
@@ -169,6 +175,8 @@ public sealed class DigitNormaliser : ICandidateNormaliser
             }
         }
     }
+
+    private static Mat Blank() => new(InkImages.Side, InkImages.Side, MatType.CV_8UC1, Scalar.All(0));
 
     private static Mat FitInkBox(Mat work)
     {

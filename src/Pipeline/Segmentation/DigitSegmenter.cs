@@ -99,8 +99,11 @@ public sealed class DigitSegmenter
                 stats.At<int>(label, 2),
                 stats.At<int>(label, 3));
             // A piece cut by the frame's edge stays: a digit half out of view is still often read right
-            // (grid clips: F1 0.945 -> 0.971), and the network refuses what it cannot read.
-            if (box.Height > binary.Rows * 0.6 || stats.At<int>(label, 4) < MinPieceArea)
+            // (grid clips: F1 0.945 -> 0.971), and the network refuses what it cannot read. What lies along
+            // the edge does not: the desk or the page's shadow in a photograph reads as a row of 1s.
+            if (box.Height > binary.Rows * 0.6
+                || stats.At<int>(label, 4) < MinPieceArea
+                || LiesAlongTheEdge(labels, label, box))
             {
                 continue;
             }
@@ -123,6 +126,28 @@ public sealed class DigitSegmenter
         }
 
         return new FrameSegmentation(binary, candidates, merges);
+    }
+
+    /// <summary>
+    /// Whether a piece meets the frame's edge along at least half its own height: a strip of desk or shadow.
+    /// A digit cut by the edge meets it only where its strokes cross it.
+    /// </summary>
+    private static bool LiesAlongTheEdge(Mat labels, int label, Rect box)
+    {
+        var least = Math.Max(2, box.Height / 2);
+        int right = labels.Cols - 1, bottom = labels.Rows - 1;
+        return (box.X == 0 && Contact(labels, label, new Rect(0, box.Y, 1, box.Height)) >= least)
+            || (box.Right > right && Contact(labels, label, new Rect(right, box.Y, 1, box.Height)) >= least)
+            || (box.Y == 0 && Contact(labels, label, new Rect(box.X, 0, box.Width, 1)) >= least)
+            || (box.Bottom > bottom && Contact(labels, label, new Rect(box.X, bottom, box.Width, 1)) >= least);
+    }
+
+    private static int Contact(Mat labels, int label, Rect line)
+    {
+        using var edge = new Mat(labels, line);
+        using var own = new Mat();
+        Cv2.Compare(edge, label, own, CmpTypes.EQ);
+        return Cv2.CountNonZero(own);
     }
 
     private static Mat InkOf(Mat labels, Rect box, int[] pieceLabels)
