@@ -14,6 +14,9 @@ public sealed class DigitSegmenter
     /// <summary>Gets the most merge hypotheses made per frame (pieces of ink that may be one digit).</summary>
     public int MaxMerges { get; init; } = 32;
 
+    /// <summary>Gets the most pale-ink hypotheses made per frame (a faint digit seen whole).</summary>
+    public int MaxPaleHypotheses { get; init; } = 24;
+
     /// <summary>Segments one frame.</summary>
     /// <param name="bgrFrame">An 8-bit BGR (or grey) frame; only read.</param>
     /// <returns>The binary image and the candidates, owned by the caller.</returns>
@@ -34,10 +37,11 @@ public sealed class DigitSegmenter
 
         using var grey = ToGrey(bgrFrame);
         using var brightest = bgrFrame.Channels() == 1 ? null : BrightestChannel(bgrFrame);
-        var binary = InkBinariser.Binarise(grey, brightest);
+        using var pale = new Mat();
+        var binary = InkBinariser.Binarise(grey, brightest, pale);
         try
         {
-            return FindCandidates(binary);
+            return FindCandidates(binary, pale);
         }
         catch
         {
@@ -81,7 +85,7 @@ public sealed class DigitSegmenter
         }
     }
 
-    private FrameSegmentation FindCandidates(Mat binary)
+    private FrameSegmentation FindCandidates(Mat binary, Mat pale)
     {
         using var labels = new Mat();
         using var stats = new Mat();
@@ -124,6 +128,9 @@ public sealed class DigitSegmenter
             var replaces = group.Where(p => p.Candidate >= 0).Select(p => p.Candidate).ToList();
             merges.Add(new CandidateMerge(new DigitCandidate(box, ink), replaces));
         }
+
+        var maxHeight = binary.Rows * 0.6;
+        merges.AddRange(PaleInk.Hypotheses(pale, binary, labels, pieces, minHeight, maxHeight, MaxPaleHypotheses));
 
         return new FrameSegmentation(binary, candidates, merges);
     }

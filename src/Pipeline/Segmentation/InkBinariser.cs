@@ -24,6 +24,12 @@ internal static class InkBinariser
     /// <summary>The share under which a pixel next to certain ink is ink too (a stroke's soft edge).</summary>
     public const double EdgeRatio = 0.84;
 
+    /// <summary>
+    /// The share under which a pixel may be pale ink (light pencil, a blurred stroke); at least
+    /// <see cref="EdgeRatio"/>, so the pale mask holds all the ink of the strict one.
+    /// </summary>
+    public const double PaleRatio = 0.91;
+
     // The background is estimated at about this width: fine enough to follow a shadow's edge, coarse
     // enough that the dilation below spans a marker stroke (about width / 25 in the frame).
     private const int BackgroundWidth = 320;
@@ -36,8 +42,12 @@ internal static class InkBinariser
     /// in both images: a pale blue or red printed rule is bright in its own colour's channel and drops
     /// out, while pen ink (black, blue, red, pencil) is dark in every channel or nearly so.
     /// </param>
+    /// <param name="pale">
+    /// When given, receives every pixel darker than <see cref="PaleRatio"/> of the paper, with no hysteresis:
+    /// where a faint digit lies whole, while the ink mask holds only its darkest fragments.
+    /// </param>
     /// <returns>The ink mask, 255 for ink, owned by the caller.</returns>
-    public static Mat Binarise(Mat grey, Mat? brightest = null)
+    public static Mat Binarise(Mat grey, Mat? brightest = null, Mat? pale = null)
     {
         var inverted = Cv2.Mean(grey).Val0 < 110;
         if (inverted)
@@ -64,6 +74,10 @@ internal static class InkBinariser
         using var near = new Mat();
         Cv2.Dilate(seeds, near, kernel);
         Cv2.BitwiseAnd(mask, near, mask);
+        if (pale is not null)
+        {
+            Cv2.Threshold(flat, pale, PaleRatio * 255, 255, ThresholdTypes.BinaryInv);
+        }
 
         return mask;
     }

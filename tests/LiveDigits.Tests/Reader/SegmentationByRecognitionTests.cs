@@ -38,6 +38,29 @@ public sealed class SegmentationByRecognitionTests
         Assert.Equal(7, Assert.Single(analysis.Readings.Digits).Digit);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void Read_FaintPencilDigitWithDarkerGrains_ReadsTheWholeDigit(int digit)
+    {
+        using var handwriting = new HandwrittenPage(240, 160);
+        handwriting.Write(HandwrittenPage.First(digit), new Point(60, 30), edit: AsFaintPencil);
+        using var page = handwriting.Render();
+        using (var segmentation = new DigitSegmenter().Segment(page))
+        {
+            // The strict ink is only the grains: no candidate spans even half the digit's height.
+            Assert.All(segmentation.Candidates, c => Assert.True(c.Box.Height < 28 * HandwrittenPage.Scale / 2));
+        }
+
+        using var reader = new DigitReader(s_frameByFrame);
+
+        using var analysis = reader.Read(page, 0, TimeSpan.Zero);
+
+        Assert.Equal(digit, Assert.Single(analysis.Readings.Digits).Digit);
+    }
+
     [Fact]
     public void Read_WideZero_StaysOneDigit()
     {
@@ -104,5 +127,29 @@ public sealed class SegmentationByRecognitionTests
     {
         using var band = digit.RowRange(digit.Rows / 2, (digit.Rows / 2) + 4);
         band.SetTo(0);
+    }
+
+    /// <summary>
+    /// Light pencil: the stroke darkens the paper to about 0.82 of its brightness, paler than certain ink,
+    /// with darker grains where the lead caught the paper (every third 6x6 cell along a diagonal).
+    /// </summary>
+    private static void AsFaintPencil(Mat ink)
+    {
+        using var faint = new Mat();
+        ink.ConvertTo(faint, MatType.CV_8U, 0.22);
+        var (rows, cols) = (ink.Rows, ink.Cols);
+        using var grains = new Mat(rows, cols, MatType.CV_8UC1, Scalar.All(0));
+        for (var y = 0; y < rows; y += 6)
+        {
+            for (var x = ((y / 6) % 3) * 6; x < cols; x += 18)
+            {
+                grains.Rectangle(new Rect(x, y, 6, 6), Scalar.All(255), -1);
+            }
+        }
+
+        using var dark = new Mat();
+        ink.ConvertTo(dark, MatType.CV_8U, 0.45);
+        Cv2.BitwiseAnd(dark, grains, dark);
+        Cv2.Max(faint, dark, ink);
     }
 }
