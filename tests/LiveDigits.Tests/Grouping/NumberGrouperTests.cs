@@ -33,6 +33,31 @@ public sealed class NumberGrouperTests
     }
 
     [Fact]
+    public void Group_SmallNumbersBesideLargeWriting_GapsMeasuredInTheirOwnHeight()
+    {
+        // Five large digits make the frame's median height 100; the small numbers are 20 tall, 30 apart.
+        var large = Enumerable.Range(0, 5).Select(i => Sized(7, 110 * i, 0, 100));
+        DigitReading[] small =
+            [Sized(1, 0, 300, 20), Sized(2, 22, 300, 20), Sized(3, 72, 300, 20), Sized(4, 94, 300, 20)];
+
+        var (_, numbers) = _grouper.Group([.. large, .. small]);
+
+        Assert.Equal(["77777", "12", "34"], numbers.Select(n => n.Value));
+    }
+
+    [Fact]
+    public void Group_LargeDigitsSpacedAmongSmallWriting_StayOneNumber()
+    {
+        // Seven small digits make the median height 20; the two large ones are 100 tall, 60 apart.
+        var small = Enumerable.Range(0, 7).Select(i => Sized(i + 1, 22 * i, 300, 20));
+        DigitReading[] large = [Sized(5, 0, 0, 100), Sized(6, 135, 0, 100)];
+
+        var (_, numbers) = _grouper.Group([.. small, .. large]);
+
+        Assert.Equal(["56", "1234567"], numbers.Select(n => n.Value));
+    }
+
+    [Fact]
     public void Group_TwoLines_ReadsTopLineFirstEvenWhenLowerStartsFurtherLeft()
     {
         DigitReading[] digits = [Digit(9, 0, y: 200), Digit(8, 45, y: 200), Digit(1, 100, y: 100), Digit(2, 145, y: 100)];
@@ -61,6 +86,9 @@ public sealed class NumberGrouperTests
         Assert.Empty(ordered);
         Assert.Empty(numbers);
     }
+
+    private static DigitReading Sized(int digit, int x, int y, int height) =>
+        new(new Rect(x, y, height * 3 / 4, height), digit, 0.9);
 
     private static DigitReading Digit(int digit, int x, double confidence = 0.9, int y = 100) =>
         new(new Rect(x, y, 40, 40), digit, confidence);
