@@ -17,9 +17,8 @@ namespace LiveDigits.Pipeline.Segmentation;
 internal static class PaleInk
 {
     // A pale piece adds to the strict ink when it joins two or more strict pieces, or when it holds twice
-    // the ink of the one candidate inside it (a dark digit's soft edge adds far less). A single piece too
-    // small to be a candidate is not enough: a darker speck on a printed rule grows into a stretch of the
-    // rule, which reads as a 1.
+    // the ink of the one strict piece inside it (a dark digit's soft edge adds far less): the one dark grain
+    // of a light pencil 0 is enough to anchor it.
     private const double MinGrowth = 2;
 
     // A pale piece must still look like one digit: not much wider than tall.
@@ -73,7 +72,7 @@ internal static class PaleInk
         var hypotheses = new List<CandidateMerge>();
         var byHeight = groups
             .Select(g => (Label: g.Key, Pieces: g.Value, Box: BoxOf(stats, g.Key, pale.Size())))
-            .Where(g => Fits(g.Box, minHeight, maxHeight) && (g.Pieces.Count >= 2 || g.Pieces[0].Candidate >= 0))
+            .Where(g => Fits(g.Box, minHeight, maxHeight))
             .OrderByDescending(g => g.Box.Height);
         foreach (var (label, group, box) in byHeight)
         {

@@ -62,6 +62,19 @@ public sealed class SegmentationByRecognitionTests
     }
 
     [Fact]
+    public void Read_FaintPencilZeroWithOneDarkGrain_ReadsTheZero()
+    {
+        using var handwriting = new HandwrittenPage(240, 160);
+        handwriting.Write(HandwrittenPage.First(0), new Point(60, 30), edit: AsFaintPencilWithOneGrain);
+        using var page = handwriting.Render();
+        using var reader = new DigitReader(s_frameByFrame);
+
+        using var analysis = reader.Read(page, 0, TimeSpan.Zero);
+
+        Assert.Equal(0, Assert.Single(analysis.Readings.Digits).Digit);
+    }
+
+    [Fact]
     public void Read_WideZero_StaysOneDigit()
     {
         using var handwriting = new HandwrittenPage(300, 160);
@@ -151,5 +164,18 @@ public sealed class SegmentationByRecognitionTests
         ink.ConvertTo(dark, MatType.CV_8U, 0.45);
         Cv2.BitwiseAnd(dark, grains, dark);
         Cv2.Max(faint, dark, ink);
+    }
+
+    /// <summary>Light pencil as above, dark enough to be certain ink in one 4x4 grain only.</summary>
+    private static void AsFaintPencilWithOneGrain(Mat ink)
+    {
+        Cv2.MinMaxLoc(ink, out _, out Point darkest);
+        using var faint = new Mat();
+        ink.ConvertTo(faint, MatType.CV_8U, 0.22);
+        var grain = new Rect(darkest.X - 2, darkest.Y - 2, 4, 4) & new Rect(0, 0, ink.Cols, ink.Rows);
+        using var inGrain = new Mat(ink, grain);
+        using var faintGrain = new Mat(faint, grain);
+        inGrain.ConvertTo(faintGrain, MatType.CV_8U, 0.45);
+        faint.CopyTo(ink);
     }
 }
