@@ -54,9 +54,7 @@ internal static class PaleInk
         Cv2.Resize(pale, half, new Size((pale.Cols + 1) / 2, (pale.Rows + 1) / 2), 0, 0, InterpolationFlags.Area);
         Cv2.Threshold(half, half, 0, 255, ThresholdTypes.Binary);
         using var paleLabels = new Mat();
-        using var stats = new Mat();
-        using var centroids = new Mat();
-        Cv2.ConnectedComponentsWithStats(half, paleLabels, stats, centroids, PixelConnectivity.Connectivity8);
+        var (halfBoxes, _) = InkComponents.Label(half, paleLabels);
 
         var groups = new Dictionary<int, List<InkPiece>>();
         foreach (var piece in pieces)
@@ -71,7 +69,7 @@ internal static class PaleInk
 
         var hypotheses = new List<CandidateMerge>();
         var byHeight = groups
-            .Select(g => (Label: g.Key, Pieces: g.Value, Box: BoxOf(stats, g.Key, pale.Size())))
+            .Select(g => (Label: g.Key, Pieces: g.Value, Box: BoxOf(halfBoxes[g.Key], pale.Size())))
             .Where(g => Fits(g.Box, minHeight, maxHeight))
             .OrderByDescending(g => g.Box.Height);
         foreach (var (label, group, box) in byHeight)
@@ -106,9 +104,8 @@ internal static class PaleInk
         return paleLabels.At<int>((piece.Box.Y + at.Y) / 2, (piece.Box.X + at.X) / 2);
     }
 
-    private static Rect BoxOf(Mat stats, int label, Size frame) =>
-        new Rect(2 * stats.At<int>(label, 0), 2 * stats.At<int>(label, 1), 2 * stats.At<int>(label, 2),
-            2 * stats.At<int>(label, 3)) & new Rect(0, 0, frame.Width, frame.Height);
+    private static Rect BoxOf(Rect half, Size frame) =>
+        new Rect(2 * half.X, 2 * half.Y, 2 * half.Width, 2 * half.Height) & new Rect(0, 0, frame.Width, frame.Height);
 
     /// <summary>The full-resolution pale ink of one half-resolution pale piece, in its box.</summary>
     private static Mat InkOf(Mat pale, Mat paleLabels, int label, Rect box)
