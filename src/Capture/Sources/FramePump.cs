@@ -1,5 +1,4 @@
 using System.Reactive.Disposables;
-using System.Reactive.Linq;
 
 namespace LiveDigits.Capture.Sources;
 
@@ -32,28 +31,37 @@ internal sealed class FramePump
     /// <summary>Gets how many subscriptions hold the device or file open right now.</summary>
     public int OpenCount => Volatile.Read(ref _openCount);
 
-    public IObservable<Frame> Frames() => Observable.Create<Frame>(observer =>
-    {
-        var cancellation = new CancellationTokenSource();
-        var thread = new Thread(() => Run(observer, cancellation.Token))
-        {
-            IsBackground = true,
-            Name = "capture " + _name,
-        };
-        thread.Start();
-        return Disposable.Create(() =>
-        {
-            cancellation.Cancel();
+    // Not Observable.Create: its wrapper drops whatever is pushed once the subscription is being disposed,
+    // and a frame dropped there is a Mat nobody disposes. Here the observer gets every frame pushed, and
+    // owns it, even one that crosses its unsubscribe; the consumer stages dispose what they no longer want.
+    public IObservable<Frame> Frames() => new Subscriptions(this);
 
-            // An observer may unsubscribe from inside OnNext (Take, TakeUntil): that is the capture thread
-            // itself, which releases the device as soon as OnNext returns.
-            // The token source is disposed only once its thread is known to be done with it.
-            if (Thread.CurrentThread != thread && thread.Join(s_releaseWait))
+    private sealed class Subscriptions(FramePump pump) : IObservable<Frame>
+    {
+        public IDisposable Subscribe(IObserver<Frame> observer)
+        {
+            ArgumentNullException.ThrowIfNull(observer);
+            var cancellation = new CancellationTokenSource();
+            var thread = new Thread(() => pump.Run(observer, cancellation.Token))
             {
-                cancellation.Dispose();
-            }
-        });
-    });
+                IsBackground = true,
+                Name = "capture " + pump._name,
+            };
+            thread.Start();
+            return Disposable.Create(() =>
+            {
+                cancellation.Cancel();
+
+                // An observer may unsubscribe from inside OnNext (Take, TakeUntil): that is the capture
+                // thread itself, which releases the device as soon as OnNext returns.
+                // The token source is disposed only once its thread is known to be done with it.
+                if (Thread.CurrentThread != thread && thread.Join(s_releaseWait))
+                {
+                    cancellation.Dispose();
+                }
+            });
+        }
+    }
 
     private void Run(IObserver<Frame> observer, CancellationToken token)
     {

@@ -1,6 +1,5 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
-using System.Reactive.Linq;
 using LiveDigits.Capture;
 using LiveDigits.Pipeline.Reader;
 using LiveDigits.Pipeline.Readings;
@@ -58,19 +57,27 @@ public sealed class ReaderPipeline
 
     /// <summary>Reads a source: newest frame wins when it is live, every frame in order otherwise.</summary>
     /// <param name="source">The frames; subscribed once per subscription.</param>
-    /// <returns>The processed frames, each owned by the subscriber.</returns>
+    /// <returns>
+    /// The processed frames, each owned by the subscriber: one that is being read when the subscription is
+    /// disposed still goes to it, and every frame not delivered is disposed here.
+    /// </returns>
     public IObservable<ProcessedFrame> Process(IFrameSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var frames = Observable.Defer(source.Frames).SubscribeOn(_capture);
-        var processed = source.IsLive ? Latest(frames, source.Name) : FrameByFrame(frames, source.Name);
-        return processed.Finally(() => Log.PipelineEnded(_logger, source.Name, Counters));
+        return new Processing(this, source);
     }
 
-    private IObservable<ProcessedFrame> Latest(IObservable<Frame> frames, string name)
+    private IDisposable SubscribeLatest(IFrameSource source, IObserver<ProcessedFrame> observer)
     {
-        var counted = frames.Do(_ => Counters.AddCaptured());
-        return new LatestOnObservable<Frame>(counted, _worker, Drop).Select(frame => Read(frame, name));
+        var latest = new LatestOnObservable<Frame>(new Captured(source, _capture, Counters), _worker, Drop);
+        return latest.Subscribe(new Reading(this, observer, source.Name));
+    }
+
+    private CompositeDisposable SubscribeFrameByFrame(IFrameSource source, IObserver<ProcessedFrame> observer)
+    {
+        var handOff = new FileHandOff(this, observer, source.Name);
+        var subscription = new Captured(source, _capture, null).Subscribe(handOff);
+        return new CompositeDisposable(handOff, subscription);
     }
 
     private void Drop(Frame frame)
@@ -78,14 +85,6 @@ public sealed class ReaderPipeline
         frame.Dispose();
         Counters.AddDropped();
     }
-
-    private IObservable<ProcessedFrame> FrameByFrame(IObservable<Frame> frames, string name) =>
-        Observable.Create<ProcessedFrame>(observer =>
-        {
-            var handOff = new FileHandOff(this, observer, name);
-            var subscription = frames.Subscribe(handOff.Enqueue, handOff.Fail, handOff.Complete);
-            return new CompositeDisposable(handOff, subscription);
-        });
 
     private ProcessedFrame Read(Frame frame, string name)
     {
@@ -108,13 +107,13 @@ public sealed class ReaderPipeline
 
     /// <summary>Hands a file's frames to the worker one by one, holding the source back when it runs ahead.</summary>
     private sealed class FileHandOff(ReaderPipeline pipeline, IObserver<ProcessedFrame> observer, string name)
-        : IDisposable
+        : IObserver<Frame>, IDisposable
     {
         private readonly SemaphoreSlim _slots = new(ReadAhead);
         private readonly CancellationTokenSource _stop = new();
         private volatile bool _failed;
 
-        public void Enqueue(Frame frame)
+        public void OnNext(Frame frame)
         {
             try
             {
@@ -134,9 +133,9 @@ public sealed class ReaderPipeline
             }
         }
 
-        public void Fail(Exception error) => TrySchedule(() => Finish(error));
+        public void OnError(Exception error) => TrySchedule(() => Finish(error));
 
-        public void Complete() => TrySchedule(() => Finish(null));
+        public void OnCompleted() => TrySchedule(() => Finish(null));
 
         public void Dispose() => _stop.Cancel();
 
@@ -199,6 +198,110 @@ public sealed class ReaderPipeline
             else
             {
                 observer.OnError(error);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One subscription of <see cref="Process"/>. Rx's own operators drop what arrives once their
+    /// subscription is being disposed, and a frame dropped there is a Mat nobody disposes, so from the
+    /// source to the subscriber every frame goes through these stages only, each of which either hands it
+    /// on or disposes it.
+    /// </summary>
+    private sealed class Processing(ReaderPipeline pipeline, IFrameSource source) : IObservable<ProcessedFrame>
+    {
+        public IDisposable Subscribe(IObserver<ProcessedFrame> observer)
+        {
+            ArgumentNullException.ThrowIfNull(observer);
+            var ended = new EndOfRun(pipeline, source.Name, observer);
+            var run = source.IsLive
+                ? pipeline.SubscribeLatest(source, ended)
+                : pipeline.SubscribeFrameByFrame(source, ended);
+            return new CompositeDisposable(run, ended);
+        }
+    }
+
+    /// <summary>Subscribes to the source on the capture scheduler and hands its frames on, counting them.</summary>
+    private sealed class Captured(IFrameSource source, IScheduler capture, PipelineCounters? counters)
+        : IObservable<Frame>
+    {
+        public IDisposable Subscribe(IObserver<Frame> observer)
+        {
+            var subscription = new SingleAssignmentDisposable();
+            var counted = counters is null ? observer : new Counting(observer, counters);
+            var scheduled = capture.Schedule(() =>
+            {
+                if (subscription.IsDisposed)
+                {
+                    return;
+                }
+
+                try
+                {
+                    // Disposed at once if the run was stopped while this was being subscribed.
+                    subscription.Disposable = source.Frames().Subscribe(counted);
+                }
+                catch (FrameSourceException e)
+                {
+                    observer.OnError(e);
+                }
+            });
+
+            // Disposed here, on the caller's thread, so a source has been released when this returns.
+            return new CompositeDisposable(scheduled, subscription);
+        }
+    }
+
+    /// <summary>Counts the frames a live source captures.</summary>
+    private sealed class Counting(IObserver<Frame> next, PipelineCounters counters) : IObserver<Frame>
+    {
+        public void OnNext(Frame value)
+        {
+            counters.AddCaptured();
+            next.OnNext(value);
+        }
+
+        public void OnError(Exception error) => next.OnError(error);
+
+        public void OnCompleted() => next.OnCompleted();
+    }
+
+    /// <summary>Reads each live frame the latest-wins stage lets through and hands the result on.</summary>
+    private sealed class Reading(ReaderPipeline pipeline, IObserver<ProcessedFrame> next, string name)
+        : IObserver<Frame>
+    {
+        public void OnNext(Frame value) => next.OnNext(pipeline.Read(value, name));
+
+        public void OnError(Exception error) => next.OnError(error);
+
+        public void OnCompleted() => next.OnCompleted();
+    }
+
+    /// <summary>Passes everything on and logs the counters once, when the run ends or is disposed.</summary>
+    private sealed class EndOfRun(ReaderPipeline pipeline, string name, IObserver<ProcessedFrame> next)
+        : IObserver<ProcessedFrame>, IDisposable
+    {
+        private int _logged;
+
+        public void OnNext(ProcessedFrame value) => next.OnNext(value);
+
+        public void OnError(Exception error)
+        {
+            next.OnError(error);
+            Dispose();
+        }
+
+        public void OnCompleted()
+        {
+            next.OnCompleted();
+            Dispose();
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _logged, 1) == 0)
+            {
+                Log.PipelineEnded(pipeline._logger, name, pipeline.Counters);
             }
         }
     }
