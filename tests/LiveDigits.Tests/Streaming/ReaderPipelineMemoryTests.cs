@@ -176,7 +176,7 @@ public sealed class ReaderPipelineMemoryTests
         GC.Collect();
     }
 
-    /// <summary>Counts the frame Mats made, and keeps the ones not yet disposed (only those, so it stays small).</summary>
+    /// <summary>Counts the frame Mats made and keeps only those not yet disposed, so it stays small.</summary>
     private sealed class FrameMatTracker
     {
         private readonly ConcurrentDictionary<Mat, byte> _undisposed = new(ReferenceEqualityComparer.Instance);
