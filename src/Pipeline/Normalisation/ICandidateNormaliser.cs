@@ -5,7 +5,8 @@ namespace LiveDigits.Pipeline.Normalisation;
 /// <summary>Turns one candidate's ink into the 28x28 image a digit classifier takes.</summary>
 /// <remarks>
 /// Every mode (camera, video, image, drawing pad) goes through the same normaliser so that a digit
-/// looks the same to the classifier wherever it came from.
+/// looks the same to the classifier wherever it came from. Implementations are called from several
+/// threads at once: the reader normalises a frame's candidates in parallel.
 /// </remarks>
 public interface ICandidateNormaliser
 {

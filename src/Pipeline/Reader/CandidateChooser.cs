@@ -70,7 +70,7 @@ internal sealed class CandidateChooser(
     }
 
     private List<Mat> Normalise(CandidateChoice choice, IEnumerable<DigitCandidate> candidates) =>
-        [.. candidates.Select(c => choice.Own(normaliser.Normalise(c.Ink)))];
+        [.. normaliser.NormaliseAll([.. candidates.Select(c => c.Ink)]).Select(choice.Own)];
 
     private List<(DigitCandidate Candidate, DigitPrediction Prediction, Mat Input)> Merge(
         Dictionary<int, DigitCandidate> candidates,
