@@ -29,6 +29,7 @@ public sealed class DigitReader : IDisposable
     private readonly DigitTracker? _tracker;
     private readonly DigitReaderOptions _options;
     private readonly CandidateChooser _chooser;
+    private readonly double _chooseThreshold;
     private bool _disposed;
 
     /// <summary>Creates a reader, loading the network unless the options give a classifier.</summary>
@@ -60,8 +61,8 @@ public sealed class DigitReader : IDisposable
         VoteThreshold = Math.Min(AcceptThreshold, _options.VoteAcceptThreshold);
         // Merges and cuts compare hypotheses of one frame; with tracking the vote then decides, so they use
         // the vote's bar: a merged pale digit at 0.6 is worth offering to the tracker.
-        var chooseThreshold = _tracker is null ? AcceptThreshold : VoteThreshold;
-        _chooser = new CandidateChooser(_normaliser, _classifier, chooseThreshold, _options.MaxCandidates);
+        _chooseThreshold = _tracker is null ? AcceptThreshold : VoteThreshold;
+        _chooser = new CandidateChooser(_normaliser, _classifier, _chooseThreshold, _options.MaxCandidates);
     }
 
     /// <summary>Gets the lowest probability at which a digit read in one frame is reported.</summary>
@@ -84,6 +85,7 @@ public sealed class DigitReader : IDisposable
 
         using var segmentation = _segmenter.Segment(bgrFrame);
         using var choice = _chooser.Choose(segmentation);
+        TextContext.RefuseDigitsInWords(choice.Chosen, _chooseThreshold);
         var digits = Decide(choice.Chosen);
         var (ordered, numbers) = _grouper.Group(digits);
         var readings = new FrameReadings(index, time.TotalMilliseconds, ordered, numbers, source);
