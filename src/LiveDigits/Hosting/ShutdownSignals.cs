@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace LiveDigits.App.Hosting;
@@ -7,13 +8,20 @@ namespace LiveDigits.App.Hosting;
 /// listens for them only once a command's action has returned its task, and a reading command loads its model
 /// before its first await: a signal in that second or two took the runtime's default and killed the process
 /// with no files. A second signal, or a command still running after the grace period, ends the process at once.
+/// A signal within <see cref="SameRequest"/> of the first is that request again, not the user insisting:
+/// timeout(1), and service managers stopping a process group, signal both the process and its group, so
+/// the process gets the one request twice within microseconds (it was killed with its files unfinished).
 /// </summary>
 public sealed class ShutdownSignals : IDisposable
 {
+    /// <summary>How long after the first signal another one counts as the same request.</summary>
+    public static readonly TimeSpan SameRequest = TimeSpan.FromSeconds(1);
+
     private readonly CancellationTokenSource _cancellation = new();
     private readonly TimeSpan _grace;
     private readonly List<PosixSignalRegistration> _registrations = [];
     private int _exitCode;
+    private long _firstSignalAt;
 
     /// <summary>Starts listening for SIGINT and SIGTERM.</summary>
     /// <param name="grace">How long a command may take to finalise its files after the first signal.</param>
@@ -57,9 +65,15 @@ public sealed class ShutdownSignals : IDisposable
     private void OnSignal(PosixSignalContext context)
     {
         var code = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
+        var now = Stopwatch.GetTimestamp();
+
+        // The first signal's time is set before its exit code, so a second one always finds it.
+        Interlocked.CompareExchange(ref _firstSignalAt, now, 0);
         if (Interlocked.CompareExchange(ref _exitCode, code, 0) != 0)
         {
-            // The second signal: the user insists, so the runtime's default ends the process now.
+            // The same request delivered twice is swallowed; a later signal is the user insisting, so the
+            // runtime's default ends the process now.
+            context.Cancel = Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstSignalAt), now) < SameRequest;
             return;
         }
 

@@ -60,6 +60,37 @@ public sealed class ReadingCommandsTests : IDisposable
     [Theory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
+    public void Video_SameSignalTwiceAtOnce_EndsCleanlyAsForOne(string signal, int exitCode)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // POSIX signals are sent with kill(1).
+        }
+
+        // What `timeout -s TERM 60 livedigits ...` does: it signals the process and then its process group,
+        // so the one request arrives twice. Taken for "the user insists", it killed 3 runs in 12 mid-write.
+        var clip = TestMedia.WriteSheetVideo(_folder.File("long.avi"), 400);
+        var jsonl = _folder.File("run.jsonl");
+        var record = _folder.File("run.avi");
+        using var app = AppProcess.Start(
+            ["video", clip, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl, "--record", record]);
+        Assert.True(SpinWait.SpinUntil(() => LineCount(jsonl) >= 5, TimeSpan.FromMinutes(2)), app.Error);
+
+        app.Signal(signal);
+        app.Signal(signal);
+        var code = app.WaitForExit(TimeSpan.FromSeconds(30));
+
+        var lines = ReadingsJsonl.ReadFile(jsonl);
+        Assert.True(code == exitCode, $"exit code {code}; stderr: {app.Error}");
+        Assert.Contains("interrupted", app.Error, StringComparison.Ordinal);
+        Assert.Contains($"recorded {record}: {lines.Count} frames, plays back {lines.Count}", app.Output,
+            StringComparison.Ordinal);
+        Assert.Equal(lines.Count, VideoRecorder.CountFrames(record));
+    }
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
     public void Video_SignalAsSoonAsTheModelIsLoaded_EndsCleanlyWithValidFiles(string signal, int exitCode)
     {
         if (!OperatingSystem.IsLinux())
