@@ -28,7 +28,7 @@ public static class UserErrors
     {
         ArgumentNullException.ThrowIfNull(parsed);
         var command = parsed.CommandResult.Command;
-        var message = command is RootCommand ? RootProblem(parsed, command) : parsed.Errors[0].Message.TrimEnd('.');
+        var message = command is RootCommand ? RootProblem(parsed, command) : Describe(parsed.Errors[0]);
         Console.Error.WriteLine($"{Prefix}{message} (see '{CommandLine(parsed.CommandResult)} --help')");
         return ExitCodes.UsageError;
     }
@@ -53,6 +53,39 @@ public static class UserErrors
             await Console.Error.WriteLineAsync("livedigits: interrupted").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
+    }
+
+    /// <summary>One line for a parse error: a value of the wrong kind says what the option takes.</summary>
+    private static string Describe(ParseError error)
+    {
+        // System.CommandLine names the .NET type it wanted ("System.Nullable`1[System.Int32]") and lists an
+        // enum's names one per line; a user needs the option, the value and what it takes, on one line.
+        var option = error.SymbolResult switch
+        {
+            OptionResult o => o,
+            ArgumentResult { Parent: OptionResult o } => o,
+            _ => null,
+        };
+        if (option is null || option.Tokens.Count == 0
+            || !error.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal))
+        {
+            return error.Message.ReplaceLineEndings(" ").TrimEnd('.');
+        }
+
+        return $"{option.Option.Name} takes {Expected(option.Option.ValueType)}, not '{option.Tokens[^1].Value}'";
+    }
+
+    private static string Expected(Type type)
+    {
+        var value = Nullable.GetUnderlyingType(type) ?? type;
+        if (value.IsEnum)
+        {
+            return "one of " + string.Join(", ", Enum.GetNames(value));
+        }
+
+        return value == typeof(int) || value == typeof(long) ? "a whole number"
+            : value == typeof(double) || value == typeof(float) ? "a number"
+            : value.Name;
     }
 
     private static string RootProblem(ParseResult parsed, Command root)

@@ -256,6 +256,9 @@ public sealed class ReadingCommandsTests : IDisposable
     [InlineData("video x.avi --record", "Required argument missing for option: '--record'", 2)]
     [InlineData("video x.avi --no-window --record same.jsonl --jsonl same.jsonl", "name the same file", 2)]
     [InlineData("camera --index -1", "--index must be at least 0, not -1", 2)]
+    [InlineData("camera --index x --no-window", "--index takes a whole number, not 'x'", 2)]
+    [InlineData("video x.avi --log-level Loud",
+        "--log-level takes one of Trace, Debug, Information, Warning, Error, Critical, None, not 'Loud'", 2)]
     [InlineData("video MISSING --no-window", "video file not found", 3)]
     [InlineData("image MISSING --no-window", "no such image file or folder", 3)]
     [InlineData("image DATA/real/sheet_a.png --no-window --model DATA/models/unsupported-op.pb",

@@ -20,6 +20,7 @@ public sealed class NumericOptionTests
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith("livedigits: error: ", line, StringComparison.Ordinal);
-        Assert.Contains(value, line, StringComparison.Ordinal);
+        Assert.Contains($"{option} takes a whole number, not '{value}'", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", line, StringComparison.Ordinal);
     }
 }
