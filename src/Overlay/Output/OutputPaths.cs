@@ -31,7 +31,17 @@ public static class OutputPaths
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputException($"{path}: the folder {folder} cannot be written ({e.Message})", e);
+            throw new OutputException($"{path}: the folder {folder} cannot be written ({Reason(e, probe)})", e);
         }
     }
+
+    // The reason without the probe's made-up name, which would only puzzle the user ("Could not find file
+    // '/proc/.livedigits-probe-956-1c28...'" for a folder where no file can be created).
+    private static string Reason(Exception e, string probe) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "no file can be created in it",
+        _ => e.Message.Replace($" : '{probe}'", "", StringComparison.Ordinal)
+            .Replace(probe, "a new file", StringComparison.Ordinal),
+    };
 }
