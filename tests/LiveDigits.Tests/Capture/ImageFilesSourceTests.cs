@@ -104,6 +104,23 @@ public sealed class ImageFilesSourceTests : IDisposable
     }
 
     [Fact]
+    public void ToBgr8_HugeSixteenBitBgra_ShrunkBeforeConvertingAndLaidOnWhite()
+    {
+        // Shrunk at its own depth first (converting at full size peaked at 1.8 GB for 8000x8000): the result
+        // must still be the transparent page on white with its opaque ink dark, at the fitted size.
+        using var bgra = new Mat(4000, 3000, MatType.CV_16UC4, new Scalar(0, 0, 0, 0));
+        bgra[new Rect(1000, 1000, 400, 2000)].SetTo(new Scalar(0, 0, 0, 65535));
+
+        using var bgr = ImageNormaliser.ToBgr8(bgra, 1000, out var scale);
+
+        Assert.Equal(MatType.CV_8UC3, bgr.Type());
+        Assert.Equal(new Size(750, 1000), bgr.Size());
+        Assert.Equal(4.0, scale);
+        Assert.Equal(new Vec3b(255, 255, 255), bgr.At<Vec3b>(100, 100));
+        Assert.Equal(new Vec3b(0, 0, 0), bgr.At<Vec3b>(500, 300));
+    }
+
+    [Fact]
     public async Task Frames_HugeImage_ShrunkToMaxSideWithScaleToSourcePixels()
     {
         var path = _folder.File("huge.png");
