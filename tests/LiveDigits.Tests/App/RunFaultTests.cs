@@ -60,7 +60,57 @@ public sealed class RunFaultTests : IDisposable
         Assert.Equal(6, VideoRecorder.CountFrames(settings.RecordPath));
     }
 
+    [Fact]
+    public async Task Run_FrameSizeChangesMidStream_EveryFrameReadAndRecorded()
+    {
+        // A camera that switches mode, or a video whose resolution changes: six frames at one size, six at
+        // another, go through tracking, the overlay and both files; the recording keeps its first size.
+        Size[] sizes = [new(320, 240), new(640, 360)];
+        var source = new ChangingSizeSource(sizes, frames: 12);
+        var settings = new RunSettings
+        {
+            ModelPath = AppProcess.TestModel,
+            JsonlPath = _folder.File("run.jsonl"),
+            RecordPath = _folder.File("run.avi"),
+            IsStream = true,
+        };
+        var run = new ReadingRun(source, settings, NullLoggerFactory.Instance);
+
+        var summary = await run.RunAsync(CancellationToken.None);
+
+        Assert.Null(summary.SourceError);
+        Assert.Null(summary.OutputFailure);
+        var lines = ReadingsJsonl.ReadFile(settings.JsonlPath);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => (long)i), lines.Select(l => l.Frame));
+        Assert.NotEmpty(lines[5].Digits);
+        Assert.NotEmpty(lines[11].Digits);
+        Assert.All(lines, l => Assert.All(l.Digits, d =>
+        {
+            var size = sizes[l.Frame / 6];
+            Assert.InRange(d.Box.Right, 1, size.Width);
+            Assert.InRange(d.Box.Bottom, 1, size.Height);
+        }));
+        Assert.Equal(12, VideoRecorder.CountFrames(settings.RecordPath));
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>Frames of a written sheet, the first half at the first size, the rest at the second.</summary>
+    private sealed class ChangingSizeSource(Size[] sizes, int frames) : IFrameSource
+    {
+        public string Name => "changing camera";
+
+        public bool IsLive => false;
+
+        public IObservable<Frame> Frames() => Enumerable.Range(0, frames).Select(i =>
+        {
+            var size = sizes[i * sizes.Length / frames];
+            var scale = size.Height / 120.0;
+            var page = Reader.SyntheticSheet.Page(
+                size.Width, size.Height, [("47", new Point(size.Width / 4, size.Height * 2 / 3))], scale: scale);
+            return new Frame(i, TimeSpan.FromMilliseconds(i * 40), page);
+        }).ToObservable();
+    }
 
     /// <summary>A classifier that throws on one call, as a bug or a native failure would.</summary>
     private sealed class FailingOnce(int callToFail) : ICandidateClassifier
