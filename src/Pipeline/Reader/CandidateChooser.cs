@@ -27,6 +27,9 @@ internal sealed class CandidateChooser(
     private const int CutsPerCandidate = 3;
     private const int MaxCutCandidates = 16;
 
+    // A merge may be at most this much taller than the tallest digit read beside it on its line.
+    private const double MaxHeightOverLine = 1.5;
+
     /// <summary>Chooses the frame's candidates.</summary>
     /// <param name="segmentation">The frame's segmentation; only read.</param>
     /// <returns>The choice, owned by the caller.</returns>
@@ -91,7 +94,9 @@ internal sealed class CandidateChooser(
             var weakest = merge.Replaces.Select(r => Score(predictions[ofCandidate[r]])).DefaultIfEmpty(0).Min();
             var clashes = merge.Replaces.Any(replaced.Contains)
                 || kept.Any(k => Overlap(k.Item1.Box, merge.Candidate.Box) > 0.5);
-            if (score >= acceptThreshold && score >= weakest && !clashes)
+            var line = order.Select(i => (i, candidates[i].Box, predictions[ofCandidate[i]]));
+            var tooTall = TallerThanItsLine(merge, line);
+            if (score >= acceptThreshold && score >= weakest && !clashes && !tooTall)
             {
                 replaced.UnionWith(merge.Replaces);
                 kept.Add((merge.Candidate, predictions[at], inputs[at]));
@@ -163,6 +168,27 @@ internal sealed class CandidateChooser(
                 choice.Chosen.Add((kept[i].Candidate.Box, kept[i].Prediction, kept[i].Input));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a merge stands much taller than the digits read beside it on its line: a small number written
+    /// just above a large digit joins it into one tall 8 that the network reads surely, but writing keeps one
+    /// size along a line, and a broken digit put together is as tall as its neighbours.
+    /// </summary>
+    private bool TallerThanItsLine(
+        CandidateMerge merge,
+        IEnumerable<(int Index, Rect Box, DigitPrediction Reading)> all)
+    {
+        var box = merge.Candidate.Box;
+        var tallest = all
+            .Where(c => !merge.Replaces.Contains(c.Index) && Score(c.Reading) >= acceptThreshold)
+            .Where(c => (Math.Min(box.Bottom, c.Box.Bottom) - Math.Max(box.Top, c.Box.Top)) >= 0.5 * c.Box.Height)
+            .Where(c => Math.Max(box.X, c.Box.X) - Math.Min(box.Right, c.Box.Right) <= 1.5 * c.Box.Height)
+            .Where(c => (c.Box & box).Width * (c.Box & box).Height < 0.5 * c.Box.Width * c.Box.Height)
+            .Select(c => c.Box.Height)
+            .DefaultIfEmpty(int.MaxValue)
+            .Max();
+        return box.Height > MaxHeightOverLine * tallest;
     }
 
     private static double Overlap(Rect a, Rect b)

@@ -74,6 +74,31 @@ public sealed class SegmentationByRecognitionTests
         Assert.Equal(0, Assert.Single(analysis.Readings.Digits).Digit);
     }
 
+    [Theory]
+    [InlineData(1, 6)]
+    [InlineData(3, 6)]
+    [InlineData(0, 8)]
+    [InlineData(7, 8)]
+    public void Read_SmallDigitJustAboveALargeOne_StaysApartFromIt(int small, int large)
+    {
+        using var handwriting = new HandwrittenPage(400, 200);
+        foreach (var (digit, x) in new[] { (0, 20), (5, 100), (2, 180), (large, 260) })
+        {
+            handwriting.Write(HandwrittenPage.First(digit), new Point(x, 100));
+        }
+
+        // A 2 at a third of the size, its foot 24 pixels above the 8: one tall piece by the gap rule.
+        handwriting.Write(HandwrittenPage.First(small), new Point(260, 8), edit: ShrinkToBottomThird);
+        using var page = handwriting.Render();
+        using var reader = new DigitReader(s_frameByFrame);
+
+        using var analysis = reader.Read(page, 0, TimeSpan.Zero);
+
+        var digits = analysis.Readings.Digits;
+        Assert.Equal(new[] { 0, 5, 2, large, small }.Order(), digits.Select(d => d.Digit).Order());
+        Assert.All(digits, d => Assert.True(d.Box.Height < 70, $"{d.Digit} is {d.Box.Height} tall"));
+    }
+
     [Fact]
     public void Read_WideZero_StaysOneDigit()
     {
@@ -177,5 +202,14 @@ public sealed class SegmentationByRecognitionTests
         using var faintGrain = new Mat(faint, grain);
         inGrain.ConvertTo(faintGrain, MatType.CV_8U, 0.45);
         faint.CopyTo(ink);
+    }
+
+    private static void ShrinkToBottomThird(Mat digit)
+    {
+        using var small = new Mat();
+        Cv2.Resize(digit, small, new Size(digit.Cols / 3, digit.Rows / 3), 0, 0, InterpolationFlags.Area);
+        digit.SetTo(0);
+        using var corner = new Mat(digit, new Rect(digit.Cols / 3, digit.Rows - small.Rows, small.Cols, small.Rows));
+        small.CopyTo(corner);
     }
 }
