@@ -36,7 +36,7 @@ public static class CameraCommand
                 Fps = parsed.GetValue(fps),
             };
             var source = new CameraSource(camera, logging.CreateLogger<CameraSource>());
-            var settings = options.Settings(parsed) with { RecordFps = camera.Fps ?? 30 };
+            var settings = options.Settings(parsed, []) with { RecordFps = camera.Fps ?? 30 };
             return await ReadingHost.RunAsync(source, settings, logging, cancellation).ConfigureAwait(false);
         }));
         return command;

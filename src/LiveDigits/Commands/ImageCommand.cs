@@ -25,8 +25,8 @@ public static class ImageCommand
         command.SetAction((parsed, cancellation) => UserErrors.RunAsync(async () =>
         {
             using var logging = AppLogging.Create(parsed.GetValue(CommonOptions.LogLevel));
-            var settings = options.Settings(parsed);
             var source = ImageFilesSource.FromPaths(parsed.GetValue(files)!);
+            var settings = options.Settings(parsed, source.Files);
             source.Validate();
 
             // Unrelated pictures: no tracking across them, and a slow recording so each can be seen, as large

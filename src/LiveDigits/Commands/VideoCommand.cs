@@ -21,7 +21,7 @@ public static class VideoCommand
         {
             using var logging = AppLogging.Create(parsed.GetValue(CommonOptions.LogLevel));
             var path = parsed.GetValue(file)!;
-            var settings = options.Settings(parsed);
+            var settings = options.Settings(parsed, [path]);
             var source = new VideoFileSource(path, logging.CreateLogger<VideoFileSource>());
             source.Validate();
             var (fps, frames) = Probe(path);

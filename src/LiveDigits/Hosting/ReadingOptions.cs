@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LiveDigits.App.Running;
+using LiveDigits.Capture;
 
 namespace LiveDigits.App.Hosting;
 
@@ -56,28 +57,47 @@ public sealed class ReadingOptions
 
     /// <summary>Reads the parsed values into run settings.</summary>
     /// <param name="parsed">The parse result.</param>
+    /// <param name="inputs">The files the run reads (the video, each image); the model is added here.</param>
     /// <returns>The settings; the caller adds what depends on the source.</returns>
-    /// <exception cref="UsageException">The options contradict each other.</exception>
-    public RunSettings Settings(ParseResult parsed)
+    /// <exception cref="UsageException">
+    /// The options contradict each other, or an output names a file the run reads.
+    /// </exception>
+    public RunSettings Settings(ParseResult parsed, IEnumerable<string> inputs)
     {
         ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(inputs);
         var record = parsed.GetValue(Record);
         var jsonl = parsed.GetValue(Jsonl);
 
         // Checked here rather than in a parse validator: a validator also runs when a value is missing.
-        if (record is not null && jsonl is not null
-            && string.Equals(Path.GetFullPath(record), Path.GetFullPath(jsonl), StringComparison.Ordinal))
+        if (record is not null && jsonl is not null && SamePath(record, jsonl))
         {
             throw new UsageException($"--record and --jsonl name the same file ({record}); give each its own");
         }
 
+        // An output is created (emptied) before the first frame is read, so `--jsonl clip.avi` used to
+        // destroy the very video it was asked to read, and `--record models/livedigits.onnx` the model.
+        var model = parsed.GetValue(Model);
+        string[] read = [.. inputs, model ?? ProjectPaths.DefaultModel];
+        foreach (var (option, output) in new[] { ("--record", record), ("--jsonl", jsonl) })
+        {
+            if (output is not null && read.Any(input => SamePath(input, output)))
+            {
+                throw new UsageException(
+                    $"{option} {output}: is a file this run reads; give the output its own name");
+            }
+        }
+
         return new RunSettings
         {
-            ModelPath = parsed.GetValue(Model),
+            ModelPath = model,
             Engine = CommonOptions.ParseEngine(parsed.GetValue(Engine)),
             RecordPath = record,
             JsonlPath = jsonl,
             ShowWindow = !parsed.GetValue(NoWindow),
         };
     }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 }

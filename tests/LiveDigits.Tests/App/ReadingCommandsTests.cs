@@ -279,6 +279,36 @@ public sealed class ReadingCommandsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("video VIDEO --jsonl VIDEO", "--jsonl VIDEO")]
+    [InlineData("video VIDEO --record VIDEO", "--record VIDEO")]
+    [InlineData("image FOLDER --jsonl IMAGE", "--jsonl IMAGE")]
+    [InlineData("video VIDEO --jsonl MODEL", "--jsonl MODEL")]
+    public void Command_OutputNamesAFileTheRunReads_RefusedAndTheFileUntouched(string arguments, string named)
+    {
+        // The outputs are created empty before the first frame: `--jsonl clip.avi` destroyed the video it was
+        // asked to read, and then failed saying the video was empty.
+        var folder = Path.Combine(_folder.Path, "pages");
+        Directory.CreateDirectory(folder);
+        var image = Path.Combine(folder, "page.png");
+        File.Copy(Path.Combine(TestData.Folder, "real", "sheet_a.png"), image);
+        var video = TestMedia.WriteSheetVideo(_folder.File("clip.avi"), 3);
+        var model = _folder.File("model.onnx");
+        File.Copy(AppProcess.TestModel, model);
+        string Fill(string text) => text.Replace("VIDEO", video, StringComparison.Ordinal)
+            .Replace("FOLDER", folder, StringComparison.Ordinal).Replace("IMAGE", image, StringComparison.Ordinal)
+            .Replace("MODEL", model, StringComparison.Ordinal);
+        var sizes = new[] { image, video, model }.Select(f => new FileInfo(f).Length).ToArray();
+
+        var (code, output, error) = AppProcess.Run([.. Fill(arguments).Split(' '), "--no-window", "--model", model]);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"livedigits: error: {Fill(named)}: is a file this run reads; give the output its own name",
+            error.Trim());
+        Assert.Equal("", output);
+        Assert.Equal(sizes, new[] { image, video, model }.Select(f => new FileInfo(f).Length));
+    }
+
+    [Theory]
     [InlineData("nowhere/run.mp4", "does not exist")]
     [InlineData("run.mkv", "record to a .mp4 file (mp4v) or an .avi file (MJPG)")]
     public void Video_RecordPathUnusable_FailsBeforeReadingAnyFrame(string record, string message)
