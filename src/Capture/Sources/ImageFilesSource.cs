@@ -95,7 +95,9 @@ public sealed class ImageFilesSource : IFrameSource
 
             if (info.Length == 0 || !Cv2.HaveImageReader(file))
             {
-                throw new FrameSourceException($"{file}: not an image OpenCV can read");
+                throw new FrameSourceException(IsVideo(file)
+                    ? $"{file}: is a video, not an image (use 'livedigits video')"
+                    : $"{file}: not an image OpenCV can read");
             }
         }
     }
@@ -123,6 +125,15 @@ public sealed class ImageFilesSource : IFrameSource
         }
 
         return largest;
+    }
+
+    // Only on the way to an error, so opening the file once more costs nothing that matters. A frame must
+    // decode too: FFmpeg's image-sequence reader "opens" any file named .png, text included.
+    private static bool IsVideo(string file)
+    {
+        using var capture = new VideoCapture(file, VideoCaptureAPIs.FFMPEG);
+        using var frame = new Mat();
+        return capture.IsOpened() && capture.Read(frame) && !frame.Empty();
     }
 
     private static List<string> ImagesIn(string folder)

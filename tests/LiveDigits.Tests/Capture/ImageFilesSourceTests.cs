@@ -36,6 +36,17 @@ public sealed class ImageFilesSourceTests : IDisposable
     }
 
     [Fact]
+    public void Validate_VideoGivenAsImage_SaysToUseTheVideoCommand()
+    {
+        var images = TestMedia.WriteImages(_folder.Path, 1);
+        var video = TestMedia.WriteVideo(_folder.File("clip.avi"), 3);
+
+        var error = Assert.Throws<FrameSourceException>(() => new ImageFilesSource([images[0], video]).Validate());
+
+        Assert.Equal($"{video}: is a video, not an image (use 'livedigits video')", error.Message);
+    }
+
+    [Fact]
     public void Validate_TextFileAmongImages_FailsNamingIt()
     {
         var good = TestMedia.WriteImages(_folder.Path, 1)[0];
