@@ -50,13 +50,13 @@ public sealed class VideoRecorder : IDisposable
         string path, double fps, ILogger? logger = null, Func<long>? freeSpace = null,
         long reserveBytes = DefaultReserveBytes, Size? frameSize = null)
     {
-        Validate(path);
+        _freeSpace = freeSpace ?? (() => FreeSpaceOf(path));
+        _reserveBytes = reserveBytes;
+        Validate(path, _freeSpace, reserveBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fps);
         Path = path;
         _fps = fps;
         _logger = logger ?? NullLogger.Instance;
-        _freeSpace = freeSpace ?? (() => FreeSpaceOf(path));
-        _reserveBytes = reserveBytes;
         _frameSize = frameSize;
     }
 
@@ -69,13 +69,27 @@ public sealed class VideoRecorder : IDisposable
     /// <summary>Gets why recording stopped early; null while all is well.</summary>
     public string? Failure { get; private set; }
 
-    /// <summary>Checks that the path has a supported extension and a writable folder.</summary>
+    /// <summary>
+    /// Checks that the path has a supported extension and a writable folder, on a disk with more free space
+    /// than the recorder keeps (<see cref="DefaultReserveBytes"/>).
+    /// </summary>
     /// <param name="path">The video file.</param>
     /// <exception cref="OutputException">It has not; the message says what to do.</exception>
-    public static void Validate(string path)
+    public static void Validate(string path) => Validate(path, () => FreeSpaceOf(path), DefaultReserveBytes);
+
+    private static void Validate(string path, Func<long> freeSpace, long reserveBytes)
     {
         _ = FourCcFor(path);
         OutputPaths.CheckWritable(path);
+
+        // A disk already below the reserve would stop the recording at its first frame: say so before the
+        // run, not in its summary (a 100 KB disk used to read the whole video and record nothing).
+        var free = freeSpace();
+        if (free < reserveBytes)
+        {
+            throw new OutputException($"{path}: the disk has {free / (1024 * 1024)} MB free; recording keeps " +
+                $"{reserveBytes / (1024 * 1024)} MB free, so it could not record a frame");
+        }
     }
 
     /// <summary>Counts the frames a video file plays back, reading it to the end.</summary>

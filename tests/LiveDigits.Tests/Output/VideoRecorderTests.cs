@@ -59,13 +59,27 @@ public sealed class VideoRecorderTests : IDisposable
     }
 
     [Fact]
+    public void Constructor_DiskAlreadyBelowTheReserve_FailsBeforeAnyFrame()
+    {
+        var path = _folder.File("run.avi");
+
+        var error = Assert.Throws<OutputException>(() => new VideoRecorder(path, 25, freeSpace: () => 10L << 20));
+
+        Assert.Equal(
+            $"{path}: the disk has 10 MB free; recording keeps 64 MB free, so it could not record a frame",
+            error.Message);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public void Write_DiskFillsUp_StopsWithAMessageAndKeepsAPlayableVideo()
     {
         var path = _folder.File("full.avi");
         var asked = 0;
         var logger = new ListLogger();
 
-        using (var recorder = new VideoRecorder(path, 25, logger, () => ++asked < 3 ? long.MaxValue : 1024))
+        // Asked once when created, then every 15 frames: room for the first 30.
+        using (var recorder = new VideoRecorder(path, 25, logger, () => ++asked < 4 ? long.MaxValue : 1024))
         {
             WriteFrames(recorder, 50, TestMedia.DefaultSize);
 
