@@ -15,8 +15,9 @@ namespace LiveDigits.Pipeline.Streaming;
 /// <remarks>
 /// The owner creates the worker scheduler (an <see cref="EventLoopScheduler"/>), passes it in and
 /// disposes it after the subscription ends; all reading happens on it, never on the capture or UI
-/// thread. Processed frames are pushed on the worker: a UI subscriber adds its own <c>ObserveOn</c>.
-/// A live source's stale frames are disposed and counted as dropped, so latency does not grow. A file
+/// thread. Processed frames are pushed on the worker; a subscriber that moves them to another thread must
+/// dispose whatever it does not deliver (Rx's <c>ObserveOn</c> drops its queue undisposed when unsubscribed).
+/// Disposing the subscription releases the source before it returns. A live source's stale frames are disposed and counted as dropped, so latency does not grow. A file
 /// source is held back instead: at most <see cref="ReadAhead"/> frames are read ahead of the reader,
 /// by blocking the source's thread, so a source must not push on the worker scheduler itself.
 /// </remarks>
