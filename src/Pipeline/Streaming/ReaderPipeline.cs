@@ -17,9 +17,10 @@ namespace LiveDigits.Pipeline.Streaming;
 /// disposes it after the subscription ends; all reading happens on it, never on the capture or UI
 /// thread. Processed frames are pushed on the worker; a subscriber that moves them to another thread must
 /// dispose whatever it does not deliver (Rx's <c>ObserveOn</c> drops its queue undisposed when unsubscribed).
-/// Disposing the subscription releases the source before it returns. A live source's stale frames are disposed and counted as dropped, so latency does not grow. A file
-/// source is held back instead: at most <see cref="ReadAhead"/> frames are read ahead of the reader,
-/// by blocking the source's thread, so a source must not push on the worker scheduler itself.
+/// Disposing the subscription releases the source before it returns. A live source's stale frames are
+/// disposed and counted as dropped, so latency does not grow. A file source is held back instead: at most
+/// <see cref="ReadAhead"/> frames are read ahead of the reader, by blocking the source's thread, so a source
+/// must not push on the worker scheduler itself.
 /// </remarks>
 public sealed class ReaderPipeline
 {
@@ -112,6 +113,11 @@ public sealed class ReaderPipeline
     {
         private readonly SemaphoreSlim _slots = new(ReadAhead);
         private readonly CancellationTokenSource _stop = new();
+
+        // Frames handed to the worker and not yet taken up by it: an owner that disposes the worker right
+        // after unsubscribing drops its queue unrun, so these are disposed here rather than left to leak.
+        private readonly HashSet<Frame> _pending = [];
+        private readonly Lock _gate = new();
         private volatile bool _failed;
 
         public void OnNext(Frame frame)
@@ -127,9 +133,24 @@ public sealed class ReaderPipeline
             }
 
             pipeline.Counters.AddCaptured();
+            lock (_gate)
+            {
+                if (_stop.IsCancellationRequested)
+                {
+                    frame.Dispose();
+                    return;
+                }
+
+                _pending.Add(frame);
+            }
+
             if (!TrySchedule(() => ReadOnWorker(frame)))
             {
-                frame.Dispose();
+                if (Claim(frame))
+                {
+                    frame.Dispose();
+                }
+
                 _slots.Release();
             }
         }
@@ -138,7 +159,30 @@ public sealed class ReaderPipeline
 
         public void OnCompleted() => TrySchedule(() => Finish(null));
 
-        public void Dispose() => _stop.Cancel();
+        public void Dispose()
+        {
+            Frame[] unread;
+            lock (_gate)
+            {
+                _stop.Cancel();
+                unread = [.. _pending];
+                _pending.Clear();
+            }
+
+            foreach (var frame in unread)
+            {
+                frame.Dispose();
+            }
+        }
+
+        /// <summary>Takes a frame out of the pending set; false when <see cref="Dispose"/> has disposed it.</summary>
+        private bool Claim(Frame frame)
+        {
+            lock (_gate)
+            {
+                return _pending.Remove(frame);
+            }
+        }
 
         // The owner may dispose the worker as soon as it has unsubscribed, while the capture thread is still
         // between taking a slot (or ending) and this call; an exception there would kill the process.
@@ -159,6 +203,11 @@ public sealed class ReaderPipeline
         {
             try
             {
+                if (!Claim(frame))
+                {
+                    return;
+                }
+
                 if (_failed || _stop.IsCancellationRequested)
                 {
                     frame.Dispose();
@@ -172,6 +221,7 @@ public sealed class ReaderPipeline
                 }
                 catch (Exception e)
                 {
+                    frame.Dispose();
                     _failed = true;
                     observer.OnError(e);
                     return;
