@@ -48,7 +48,7 @@ internal static class TestMedia
         using var writer = new VideoWriter(path, FourCC.MJPG, fps, size);
         for (var i = 0; i < frames; i++)
         {
-            using var shift = new Mat(2, 3, MatType.CV_64FC1);
+            using var shift = new Mat(2, 3, MatType.CV_64FC1, Scalar.All(0)); // a new Mat is not zeroed
             shift.Set(0, 0, 1.0);
             shift.Set(0, 2, (double)(i % 7));
             shift.Set(1, 1, 1.0);

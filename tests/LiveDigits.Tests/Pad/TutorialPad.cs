@@ -15,7 +15,7 @@ internal static class TutorialPad
         var last = penPaths[^1];
         var centreX = last.Average(p => p.X);
         var centreY = last.Average(p => p.Y);
-        using var shift = new Mat(2, 3, MatType.CV_64FC1);
+        using var shift = new Mat(2, 3, MatType.CV_64FC1, Scalar.All(0)); // a new Mat is not zeroed
         shift.Set(0, 0, 1.0);
         shift.Set(0, 2, (canvas.Cols / 2.0) - centreX);
         shift.Set(1, 1, 1.0);
