@@ -70,18 +70,19 @@ public sealed class ReadingOptions
         var jsonl = parsed.GetValue(Jsonl);
 
         // Checked here rather than in a parse validator: a validator also runs when a value is missing.
-        if (record is not null && jsonl is not null && SamePath(record, jsonl))
+        if (record is not null && jsonl is not null && SameFile.Check(record, jsonl))
         {
             throw new UsageException($"--record and --jsonl name the same file ({record}); give each its own");
         }
 
         // An output is created (emptied) before the first frame is read, so `--jsonl clip.avi` used to
-        // destroy the very video it was asked to read, and `--record models/livedigits.onnx` the model.
+        // destroy the very video it was asked to read, and `--record models/livedigits.onnx` the model. A link
+        // to an input is the same file under another name, so the files are compared, not the names.
         var model = parsed.GetValue(Model);
         string[] read = [.. inputs, model ?? ProjectPaths.DefaultModel];
         foreach (var (option, output) in new[] { ("--record", record), ("--jsonl", jsonl) })
         {
-            if (output is not null && read.Any(input => SamePath(input, output)))
+            if (output is not null && read.Any(input => SameFile.Check(input, output)))
             {
                 throw new UsageException(
                     $"{option} {output}: is a file this run reads; give the output its own name");
@@ -97,7 +98,4 @@ public sealed class ReadingOptions
             ShowWindow = !parsed.GetValue(NoWindow),
         };
     }
-
-    private static bool SamePath(string a, string b) =>
-        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiveDigits.Overlay.Output;
 using LiveDigits.Pipeline.Readings;
 using LiveDigits.Tests.Capture;
@@ -283,6 +284,11 @@ public sealed class ReadingCommandsTests : IDisposable
     [InlineData("video VIDEO --record VIDEO", "--record VIDEO")]
     [InlineData("image FOLDER --jsonl IMAGE", "--jsonl IMAGE")]
     [InlineData("video VIDEO --jsonl MODEL", "--jsonl MODEL")]
+    [InlineData("video VIDEO --jsonl SYMLINK-VIDEO", "--jsonl SYMLINK-VIDEO")]
+    [InlineData("video VIDEO --record HARDLINK-VIDEO", "--record HARDLINK-VIDEO")]
+    [InlineData("image FOLDER --jsonl SYMLINK-IMAGE", "--jsonl SYMLINK-IMAGE")]
+    [InlineData("image FOLDER --record HARDLINK-IMAGE", "--record HARDLINK-IMAGE")]
+    [InlineData("video VIDEO --jsonl HARDLINK-MODEL", "--jsonl HARDLINK-MODEL")]
     public void Command_OutputNamesAFileTheRunReads_RefusedAndTheFileUntouched(string arguments, string named)
     {
         // The outputs are created empty before the first frame: `--jsonl clip.avi` destroyed the video it was
@@ -294,7 +300,19 @@ public sealed class ReadingCommandsTests : IDisposable
         var video = TestMedia.WriteSheetVideo(_folder.File("clip.avi"), 3);
         var model = _folder.File("model.onnx");
         File.Copy(AppProcess.TestModel, model);
-        string Fill(string text) => text.Replace("VIDEO", video, StringComparison.Ordinal)
+
+        // A link is the same file under another name: the check compared path text, so these emptied the input.
+        var links = new Dictionary<string, string>();
+        foreach (var (name, target) in new[] { ("VIDEO", video), ("IMAGE", image), ("MODEL", model) })
+        {
+            var lower = name.ToLowerInvariant();
+            links[$"SYMLINK-{name}"] = File.CreateSymbolicLink(_folder.File($"symbolic-{lower}"), target).FullName;
+            links[$"HARDLINK-{name}"] = HardLink(target, _folder.File($"hard-{lower}"));
+        }
+
+        string Fill(string text) => links
+            .Aggregate(text, (t, link) => t.Replace(link.Key, link.Value, StringComparison.Ordinal))
+            .Replace("VIDEO", video, StringComparison.Ordinal)
             .Replace("FOLDER", folder, StringComparison.Ordinal).Replace("IMAGE", image, StringComparison.Ordinal)
             .Replace("MODEL", model, StringComparison.Ordinal);
         var sizes = new[] { image, video, model }.Select(f => new FileInfo(f).Length).ToArray();
@@ -351,6 +369,14 @@ public sealed class ReadingCommandsTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    private static string HardLink(string target, string link)
+    {
+        using var ln = Process.Start("ln", [target, link]);
+        ln.WaitForExit();
+        Assert.Equal(0, ln.ExitCode);
+        return link;
+    }
 
     private static int LineCount(string path)
     {
