@@ -9,15 +9,7 @@ internal static partial class ModelInspector
 {
     public static Net Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new ModelLoadException(path, "model file not found");
-        }
-
-        if (new FileInfo(path).Length == 0)
-        {
-            throw new ModelLoadException(path, "model file is empty");
-        }
+        ModelFile.CheckExists(path);
 
         Net? net = null;
         try

@@ -133,15 +133,7 @@ public sealed class OnnxDigitClassifier : ICandidateClassifier, IDisposable
 
     private static void CheckFile(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new ModelLoadException(path, "model file not found");
-        }
-
-        if (new FileInfo(path).Length == 0)
-        {
-            throw new ModelLoadException(path, "model file is empty");
-        }
+        ModelFile.CheckExists(path);
 
         if (!path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
         {

@@ -264,6 +264,10 @@ public sealed class ReadingCommandsTests : IDisposable
     [InlineData("image MISSING --no-window", "no such image file or folder", 3)]
     [InlineData("image DATA/real/sheet_a.png --no-window --model DATA/models/unsupported-op.pb",
         "cannot import the operation Cumprod (layer \"sequential/cumulative/Cumprod\"); export the model to ONNX", 3)]
+    [InlineData("image DATA/real/sheet_a.png --no-window --model DATA/models",
+        "models: is a folder, not a model file (name the .onnx or .pb file in it)", 3)]
+    [InlineData("image DATA/real/sheet_a.png --no-window --engine ort --model DATA/models",
+        "models: is a folder, not a model file", 3)]
     public void Command_BadArguments_OneLineErrorAndExitCode(string arguments, string message, int exitCode)
     {
         var missing = _folder.File("missing.avi");

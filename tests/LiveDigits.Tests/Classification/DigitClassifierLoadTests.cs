@@ -23,6 +23,16 @@ public sealed class DigitClassifierLoadTests
     }
 
     [Fact]
+    public void Load_Folder_SaysItIsAFolderNotAModelFile()
+    {
+        var folder = Path.GetDirectoryName(TestData.FixtureModel("tiny-11.onnx"))!;
+
+        var error = Assert.Throws<ModelLoadException>(() => DigitClassifier.Load(folder));
+
+        Assert.Equal($"{folder}: is a folder, not a model file (name the .onnx or .pb file in it)", error.Message);
+    }
+
+    [Fact]
     public void Load_TensorFlowGraphWithAnOperationOpenCvLacks_NamesTheOperationAndSuggestsOnnx()
     {
         var path = TestData.FixtureModel("unsupported-op.pb");

@@ -69,6 +69,16 @@ public sealed class OnnxDigitClassifierTests
     }
 
     [Fact]
+    public void Load_Folder_SaysItIsAFolderNotAModelFile()
+    {
+        var folder = Path.GetDirectoryName(TestData.FixtureModel("tiny-11.onnx"))!;
+
+        var error = Assert.Throws<ModelLoadException>(() => OnnxDigitClassifier.Load(folder));
+
+        Assert.Equal($"{folder}: is a folder, not a model file (name the .onnx or .pb file in it)", error.Message);
+    }
+
+    [Fact]
     public void Load_TensorFlowGraph_ThrowsModelLoadExceptionPointingAtTheDefaultEngine()
     {
         var path = Path.Combine(ProjectPaths.Models, "tutorial-keras.pb");
