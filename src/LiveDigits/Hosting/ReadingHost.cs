@@ -27,7 +27,9 @@ public static class ReadingHost
         Func<RunSummary, IEnumerable<string>>? extraLines = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var run = new ReadingRun(source, settings, logging);
+        // An output that stops (disk full) is told in its one error line when it happens, which in a long live
+        // run can be an hour before the end; the summary and the exit code repeat it without a second line.
+        var run = new ReadingRun(source, settings, logging, ReportStopped);
         var summary = await run.RunAsync(cancellation).ConfigureAwait(false);
 
         // A source that failed before its first frame (a camera that never opens) read nothing: the error
@@ -45,6 +47,9 @@ public static class ReadingHost
         return await ExitCodeAsync(summary).ConfigureAwait(false);
     }
 
+    private static void ReportStopped(string failure) =>
+        Console.Error.WriteLine($"{UserErrors.Prefix}output stopped early: {failure}");
+
     private static async Task<int> ExitCodeAsync(RunSummary summary)
     {
         switch (summary.SourceError)
@@ -58,10 +63,8 @@ public static class ReadingHost
                 return ExitCodes.InternalError;
         }
 
-        if (summary.OutputFailure is { } failure)
+        if (summary.OutputFailure is not null)
         {
-            await Console.Error.WriteLineAsync($"{UserErrors.Prefix}output stopped early: {failure}")
-                .ConfigureAwait(false);
             return ExitCodes.OutputIncomplete;
         }
 

@@ -17,27 +17,30 @@ public sealed class OutputSink : IDisposable
     private readonly VideoRecorder? _recorder;
     private readonly ReadingsJsonlWriter? _jsonl;
     private readonly ILogger _logger;
+    private readonly Action<string> _stopped;
     private bool _closed;
     private bool _jsonlFailureReported;
+    private bool _recordingFailureReported;
 
     /// <summary>Creates the output files named in the settings.</summary>
     /// <param name="settings">The run's settings.</param>
     /// <param name="logging">Creates the loggers.</param>
+    /// <param name="stopped">
+    /// Told once per file, when it happens, why that file stopped early (disk full); null logs it as an error.
+    /// </param>
     /// <exception cref="OutputException">A file cannot be created.</exception>
-    public OutputSink(RunSettings settings, ILoggerFactory logging)
+    public OutputSink(RunSettings settings, ILoggerFactory logging, Action<string>? stopped = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(logging);
         _logger = logging.CreateLogger<OutputSink>();
+        _stopped = stopped ?? (failure => Log.OutputStopped(_logger, failure));
         _jsonl = settings.JsonlPath is { } jsonl ? new ReadingsJsonlWriter(jsonl) : null;
         try
         {
             _recorder = settings.RecordPath is { } record
-                ? new VideoRecorder(
-                    record,
-                    settings.RecordFps,
-                    logging.CreateLogger<VideoRecorder>(),
-                    frameSize: settings.RecordFrameSize)
+                // The recorder is given no logger: its stop is reported through _stopped, once, like the JSON Lines'.
+                ? new VideoRecorder(record, settings.RecordFps, frameSize: settings.RecordFrameSize)
                 : null;
         }
         catch
@@ -82,10 +85,14 @@ public sealed class OutputSink : IDisposable
                 && !_jsonlFailureReported)
             {
                 _jsonlFailureReported = true;
-                Log.OutputStopped(_logger, _jsonl.Failure ?? _jsonl.Path);
+                _stopped(_jsonl.Failure ?? _jsonl.Path);
             }
 
-            _recorder?.Write(annotated);
+            if (_recorder is not null && !_recorder.Write(annotated) && !_recordingFailureReported)
+            {
+                _recordingFailureReported = true;
+                _stopped(_recorder.Failure ?? _recorder.Path);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class ReadingRun
     private readonly RunSettings _settings;
     private readonly ILoggerFactory _logging;
     private readonly ILogger _logger;
+    private readonly Action<string>? _outputStopped;
     private readonly RunStatistics _statistics = new();
     private ReaderPipeline? _pipeline;
     private WindowView? _view;
@@ -28,7 +29,11 @@ public sealed class ReadingRun
     /// <param name="source">The frames.</param>
     /// <param name="settings">The model, outputs and view.</param>
     /// <param name="logging">Creates the loggers.</param>
-    public ReadingRun(IFrameSource source, RunSettings settings, ILoggerFactory logging)
+    /// <param name="outputStopped">
+    /// Told, as it happens, why an output file stopped early (disk full); null logs it as an error.
+    /// </param>
+    public ReadingRun(
+        IFrameSource source, RunSettings settings, ILoggerFactory logging, Action<string>? outputStopped = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(settings);
@@ -37,6 +42,7 @@ public sealed class ReadingRun
         _settings = settings;
         _logging = logging;
         _logger = logging.CreateLogger<ReadingRun>();
+        _outputStopped = outputStopped;
     }
 
     /// <summary>Gets what has been read so far.</summary>
@@ -58,7 +64,7 @@ public sealed class ReadingRun
             TrackAcrossFrames = _settings.IsStream,
         };
         using var reader = new DigitReader(readerOptions, _logging);
-        using var sink = new OutputSink(_settings, _logging);
+        using var sink = new OutputSink(_settings, _logging, _outputStopped);
         using var worker = new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = "reader" });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _sink = sink;

@@ -10,6 +10,12 @@ namespace LiveDigits.Overlay.Output;
 /// </summary>
 public sealed class ReadingsJsonlWriter : IDisposable
 {
+    // How a full disk shows in IOException.HResult: ENOSPC on Linux and macOS, ERROR_DISK_FULL and
+    // ERROR_HANDLE_DISK_FULL as HRESULTs on Windows.
+    private const int DiskFullErrno = 28;
+    private const int DiskFullWin32 = unchecked((int)0x80070070);
+    private const int HandleDiskFullWin32 = unchecked((int)0x80070027);
+
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly FileStream _stream;
@@ -66,7 +72,8 @@ public sealed class ReadingsJsonlWriter : IDisposable
         }
         catch (IOException e)
         {
-            Failure = $"{Path}: writing stopped after {LinesWritten} lines ({e.Message})";
+            Failure = $"{Path}: writing stopped after {LinesWritten} lines ({Reason(e)}); " +
+                $"those {LinesWritten} lines are complete";
             CutToWholeLines();
             return false;
         }
@@ -90,6 +97,10 @@ public sealed class ReadingsJsonlWriter : IDisposable
             // Every whole line was flushed when written; a failing close loses nothing more.
         }
     }
+
+    private static string Reason(IOException e) =>
+        // .NET's own text ("No space left on device : 'FILE'") names the file a second time.
+        e.HResult is DiskFullErrno or DiskFullWin32 or HandleDiskFullWin32 ? "the disk is full" : e.Message;
 
     private void CutToWholeLines()
     {

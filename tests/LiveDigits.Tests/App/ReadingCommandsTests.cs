@@ -120,25 +120,6 @@ public sealed class ReadingCommandsTests : IDisposable
         Assert.Contains("interrupted", app.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Video_JsonlOnAFullDevice_OutputIncompleteExitCode()
-    {
-        if (!File.Exists("/dev/full"))
-        {
-            return; // Linux's always-full device stands in for a full disk.
-        }
-
-        var clip = TestMedia.WriteSheetVideo(_folder.File("clip.avi"), 3);
-
-        var (code, output, error) = AppProcess.Run(
-            "video", clip, "--no-window", "--model", AppProcess.TestModel, "--jsonl", "/dev/full");
-
-        Assert.Equal(4, code);
-        Assert.Contains("livedigits: error: output stopped early: /dev/full: writing stopped after 0 lines", error,
-            StringComparison.Ordinal);
-        Assert.Contains("frames 3 in", output, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("notes.avi", "these are notes\n", "not a video OpenCV can open (unknown format or codec)")]
     [InlineData("cut.avi", "RIFF", "not a video OpenCV can open (unknown format or codec)")]
