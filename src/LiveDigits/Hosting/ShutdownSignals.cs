@@ -11,9 +11,18 @@ namespace LiveDigits.App.Hosting;
 /// A signal within <see cref="SameRequest"/> of the first is that request again, not the user insisting:
 /// timeout(1), and service managers stopping a process group, signal both the process and its group, so
 /// the process gets the one request twice within microseconds (it was killed with its files unfinished).
+/// A later signal is the user insisting, most often because finalising is stuck (an output that blocks, such
+/// as a pipe nobody reads or a hung network mount): the process ends at once, by the signal's default action
+/// (exit status 130 or 143), after one line saying what that leaves. The JSON Lines file is written a whole
+/// line at a time, so it stays valid up to its last line; a recording not yet finalised may not play.
 /// </summary>
 public sealed class ShutdownSignals : IDisposable
 {
+    /// <summary>The line written to standard error when a second signal ends the process at once.</summary>
+    public const string InsistedLine =
+        "livedigits: stopped at once by a second signal; the JSON Lines file is valid up to its last line, " +
+        "a recording still being finalised may not play";
+
     /// <summary>How long after the first signal another one counts as the same request.</summary>
     public static readonly TimeSpan SameRequest = TimeSpan.FromSeconds(1);
 
@@ -74,6 +83,11 @@ public sealed class ShutdownSignals : IDisposable
             // The same request delivered twice is swallowed; a later signal is the user insisting, so the
             // runtime's default ends the process now.
             context.Cancel = Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstSignalAt), now) < SameRequest;
+            if (!context.Cancel)
+            {
+                Console.Error.WriteLine(InsistedLine);
+            }
+
             return;
         }
 
