@@ -29,6 +29,7 @@ public sealed class WindowView : IDisposable
     private string? _notice;
     private volatile bool _stop;
     private volatile bool _debug;
+    private bool _closed;
 
     /// <summary>Creates the view and starts its UI thread, which opens the window.</summary>
     /// <param name="logger">Receives key notices such as an unavailable pad mode.</param>
@@ -106,17 +107,21 @@ public sealed class WindowView : IDisposable
             Cv2.NamedWindow(Title, WindowFlags.Normal | WindowFlags.KeepRatio | WindowFlags.GuiNormal);
             while (!_stop)
             {
-                ShowLatest();
+                // Showing a picture re-creates a window the user closed, so the close is looked for first.
+                if (!_closed)
+                {
+                    ShowLatest();
+                }
+
                 var key = Cv2.WaitKey(KeyWaitMs);
                 if (key >= 0)
                 {
                     HandleKey(key & 0xFF);
                 }
 
-                // Win32 and Qt report a closed window as not visible (0). GTK answers -1, "unknown", always,
-                // so there closing the window does not end the run: q or ESC does.
-                if (_shown is not null && Cv2.GetWindowProperty(Title, WindowPropertyFlags.Visible) == 0)
+                if (!_closed && WasClosed())
                 {
+                    _closed = true;
                     _quit.TrySetResult();
                 }
             }
@@ -125,6 +130,29 @@ public sealed class WindowView : IDisposable
         {
             _shown?.Dispose();
             Cv2.DestroyAllWindows();
+        }
+    }
+
+    /// <summary>Whether the user closed the window (its close button, Alt+F4), which ends the run as q does.</summary>
+    private bool WasClosed()
+    {
+        if (_shown is null)
+        {
+            return false;
+        }
+
+        // Win32 and Qt report a closed window as not visible (0). GTK answers -1, "unknown", for visibility
+        // whatever the state, but forgets a window once it is closed: AutoSize is then -1 (as the pad finds),
+        // and asking for the picture's place fails with "NULL window", which was seen to come first.
+        try
+        {
+            return Cv2.GetWindowProperty(Title, WindowPropertyFlags.Visible) == 0
+                || Cv2.GetWindowProperty(Title, WindowPropertyFlags.AutoSize) < 0
+                || Cv2.GetWindowImageRect(Title).Width <= 0;
+        }
+        catch (OpenCVException)
+        {
+            return true;
         }
     }
 

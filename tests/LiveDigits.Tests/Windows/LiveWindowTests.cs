@@ -1,3 +1,4 @@
+using LiveDigits.Overlay.Output;
 using LiveDigits.Pipeline.Readings;
 using LiveDigits.Tests.App;
 using LiveDigits.Tests.Capture;
@@ -39,7 +40,52 @@ public sealed class LiveWindowTests : IDisposable
         Assert.InRange(DigitBoxPixels(screenshot), 200, int.MaxValue);
     }
 
+    [Fact]
+    public void Video_WindowClosedByTheWindowManager_EndsAsOnQWithCompleteFiles()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // Xvfb, openbox and xdotool are Linux tools.
+        }
+
+        using var x = XvfbSession.Start();
+        var clip = TestMedia.WriteSheetVideo(_folder.File("long.avi"), 400);
+        var jsonl = _folder.File("closed.jsonl");
+        var record = _folder.File("closed.avi");
+        using var app = AppProcess.Start(
+            ["video", clip, "--model", AppProcess.TestModel, "--jsonl", jsonl, "--record", record], x.Display);
+        var window = WaitForWindow(x, app);
+        Assert.True(SpinWait.SpinUntil(() => ReadingsJsonlLines(jsonl) >= 5, s_patience), app.Error);
+
+        // Alt+F4 is openbox's Close, what its close button does: WM_DELETE_WINDOW to the window.
+        x.Tool("xdotool", "windowactivate", "--sync", window);
+        x.Tool("xdotool", "key", "alt+F4");
+        var code = app.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.True(code == 0, $"exit code {code}; stderr: {app.Error}");
+        var lines = ReadingsJsonl.ReadFile(jsonl);
+        Assert.InRange(lines.Count, 5, 399);
+        Assert.Equal(Enumerable.Range(0, lines.Count).Select(i => (long)i), lines.Select(l => l.Frame));
+        Assert.Equal(lines.Count, VideoRecorder.CountFrames(record));
+        Assert.Contains($"recorded {record}: {lines.Count} frames, plays back {lines.Count}", app.Output,
+            StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    private static int ReadingsJsonlLines(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Count(c => c == '\n');
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 
     private static string WaitForWindow(XvfbSession x, AppProcess app)
     {
