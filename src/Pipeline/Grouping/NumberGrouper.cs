@@ -9,19 +9,28 @@ namespace LiveDigits.Pipeline.Grouping;
 /// the number 2026 made of four digits.
 /// </summary>
 /// <remarks>
-/// Digits are chained left to right: a digit continues the chain whose last digit overlaps it
+/// Digits are first chained left to right: a digit continues the chain whose last digit overlaps it
 /// vertically by half the smaller height and sits at most <see cref="MaxGap"/> heights of the taller of
-/// the two to its left. The gap is measured in the pair's own height, not the frame's typical one: a page
-/// holds small and large writing, and spacing scales with the writing (generated clips: gaps inside a
-/// number are at most 0.32 of the pair's height, between numbers on a line at least 2.5; in the frame's
-/// median height the first reached 0.96, splitting numbers of large digits and joining numbers of small
-/// ones). Chaining digit to digit, rather than cutting fixed horizontal bands, follows a line that
-/// slopes under perspective. Numbers are then ordered by line, top to bottom, and left to right.
+/// the two to its left. Chaining digit to digit, rather than cutting fixed horizontal bands, follows a line
+/// that slopes under perspective, and measuring in the pair's own height lets small and large writing
+/// share a page. A chain is then cut only where its spacing breaks: at a gap wider than
+/// <see cref="EvenGap"/> line heights that is also <see cref="SpacingRatio"/> times the chain's other gaps,
+/// so a row written at even spacing stays one number however loosely it was written, and the same two
+/// digits are never joined in one row and split in the next (real sheets: gaps of 0.6-1.05 heights
+/// between evenly spaced digits; generated clips: at most 0.32 inside a number, at least 2.5 between
+/// numbers). This is how word spacing is found in OCR: against the line's own inter-character gaps.
+/// Numbers are then ordered by line, top to bottom, and left to right.
 /// </remarks>
 public sealed class NumberGrouper
 {
     /// <summary>Gets the widest gap between two digits of one number, in heights of the taller of the two.</summary>
-    public double MaxGap { get; init; } = 0.7;
+    public double MaxGap { get; init; } = 1.2;
+
+    /// <summary>Gets the widest gap, in the line's median digit height, that never separates two numbers.</summary>
+    public double EvenGap { get; init; } = 0.7;
+
+    /// <summary>Gets how many times wider than the line's other gaps a gap must be to separate two numbers.</summary>
+    public double SpacingRatio { get; init; } = 2.0;
 
     /// <summary>Groups digits into numbers.</summary>
     /// <param name="digits">The digits of one frame, in any order.</param>
@@ -35,7 +44,7 @@ public sealed class NumberGrouper
             return ([], []);
         }
 
-        var chains = Chain(digits);
+        var chains = Chain(digits).SelectMany(SplitAtSpacingBreaks).ToList();
         var ordered = OrderByLines(chains);
         var orderedDigits = ordered.SelectMany(c => c).ToList();
         var numbers = ordered.Select(ToNumber).ToList();
@@ -76,6 +85,43 @@ public sealed class NumberGrouper
         }
 
         return chains;
+    }
+
+    private IEnumerable<List<DigitReading>> SplitAtSpacingBreaks(List<DigitReading> chain)
+    {
+        if (chain.Count < 3)
+        {
+            // One gap has no others to be compared with: the chain's own limit decided it.
+            yield return chain;
+            yield break;
+        }
+
+        var height = Median(chain.Select(d => (double)d.Box.Height));
+        var gaps = new double[chain.Count - 1];
+        for (var i = 0; i < gaps.Length; i++)
+        {
+            gaps[i] = Math.Max(0, chain[i + 1].Box.X - chain[i].Box.Right) / height;
+        }
+
+        var start = 0;
+        for (var i = 0; i < gaps.Length; i++)
+        {
+            var others = Median(gaps.Where((_, j) => j != i));
+            if (gaps[i] > EvenGap && gaps[i] > SpacingRatio * others)
+            {
+                yield return chain[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+
+        yield return chain[start..];
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static List<List<DigitReading>> OrderByLines(List<List<DigitReading>> chains)

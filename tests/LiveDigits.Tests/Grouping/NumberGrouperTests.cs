@@ -79,6 +79,45 @@ public sealed class NumberGrouperTests
     }
 
     [Fact]
+    public void Group_RowAtEvenLooseSpacing_StaysOneNumber()
+    {
+        // sheet_a's top row as the reader boxes it: heights 39-61, gaps 26-45 (0.6-1.05 of a height).
+        Rect[] boxes =
+        [
+            new(118, 63, 10, 46), new(173, 68, 33, 43), new(240, 69, 30, 42), new(312, 67, 25, 61),
+            new(371, 71, 23, 40), new(433, 76, 30, 61), new(489, 84, 19, 39),
+        ];
+        var digits = boxes.Select((box, i) => new DigitReading(box, i + 1, 0.9));
+
+        var (_, numbers) = _grouper.Group([.. digits]);
+
+        Assert.Equal("1234567", Assert.Single(numbers).Value);
+    }
+
+    [Fact]
+    public void Group_OneGapTwiceTheOthers_SplitsThereOnly()
+    {
+        // Gaps 8, 8, 45, 8 with digits 40 tall: the 45 would join a loosely written row, but not this one.
+        DigitReading[] digits = [Digit(1, 0), Digit(2, 48), Digit(3, 96), Digit(4, 181), Digit(5, 229)];
+
+        var (_, numbers) = _grouper.Group(digits);
+
+        Assert.Equal(["123", "45"], numbers.Select(n => n.Value));
+    }
+
+    [Fact]
+    public void Group_TwoNumbersAtEvenSpacingEach_SplitAtTheWideGap()
+    {
+        // Two numbers written loosely (gaps 0.6 of a height) two heights apart on one line.
+        DigitReading[] digits =
+            [Digit(1, 0), Digit(2, 64), Digit(3, 128), Digit(4, 248), Digit(5, 312), Digit(6, 376)];
+
+        var (_, numbers) = _grouper.Group(digits);
+
+        Assert.Equal(["123", "456"], numbers.Select(n => n.Value));
+    }
+
+    [Fact]
     public void Group_NoDigits_GivesNoNumbers()
     {
         var (ordered, numbers) = _grouper.Group([]);
