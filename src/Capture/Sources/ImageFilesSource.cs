@@ -114,7 +114,7 @@ public sealed class ImageFilesSource : IFrameSource
         var largest = new Size(1, 1);
         foreach (var file in Files)
         {
-            using var decoded = Cv2.ImRead(file, ImreadModes.Unchanged);
+            using var decoded = Decode(file);
             if (decoded.Empty())
             {
                 throw new FrameSourceException($"{file}: the image cannot be decoded (damaged or unsupported)");
@@ -125,6 +125,32 @@ public sealed class ImageFilesSource : IFrameSource
         }
 
         return largest;
+    }
+
+    /// <summary>Decodes an image as stored, but upright when it is a photo that says how it was held.</summary>
+    /// <remarks>
+    /// IMREAD_UNCHANGED keeps 16-bit samples and transparency, but it is also the one mode in which OpenCV
+    /// ignores a photo's EXIF orientation, so a phone photo taken upright read sideways. A JPEG has neither, so
+    /// it is read keeping its grey or colour and depth, turned upright. Other formats are read unchanged: a PNG
+    /// or WebP carrying an EXIF orientation (rare) is read as stored.
+    /// </remarks>
+    private static Mat Decode(string file) =>
+        Cv2.ImRead(file, IsJpeg(file) ? ImreadModes.AnyColor | ImreadModes.AnyDepth : ImreadModes.Unchanged);
+
+    private static bool IsJpeg(string file)
+    {
+        Span<byte> start = stackalloc byte[3];
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) == start.Length
+                && start is [0xFF, 0xD8, 0xFF];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // ImRead then fails too, and says so with the file's name.
+            return false;
+        }
     }
 
     // Only on the way to an error, so opening the file once more costs nothing that matters. A frame must
@@ -169,7 +195,7 @@ public sealed class ImageFilesSource : IFrameSource
             }
 
             var file = _source.Files[_position];
-            using var decoded = Cv2.ImRead(file, ImreadModes.Unchanged);
+            using var decoded = Decode(file);
             if (decoded.Empty())
             {
                 throw new FrameSourceException($"{file}: the image cannot be decoded (damaged or unsupported)");

@@ -92,6 +92,30 @@ public sealed class ImageFilesSourceTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Frames_JpegWithExifOrientation_ReadUpright(bool grey)
+    {
+        // A phone held upright stores the picture sideways and says so in EXIF (orientation 6: turn it a quarter
+        // clockwise). The page was read sideways: 4 digits of 14.
+        using var upright = new Mat(100, 200, grey ? MatType.CV_8UC1 : MatType.CV_8UC3, Scalar.All(255));
+        upright[new Rect(0, 0, 60, 30)].SetTo(Scalar.All(0));
+        using var stored = new Mat();
+        Cv2.Rotate(upright, stored, RotateFlags.Rotate90Counterclockwise);
+        var path = _folder.File("phone.jpg");
+        await File.WriteAllBytesAsync(path, WithExifOrientation(stored.ToBytes(".jpg"), 6));
+
+        var frame = await ImageFilesSource.FromPaths([path]).Frames().SingleAsync().ToTask();
+
+        using (frame)
+        {
+            Assert.Equal(new Size(200, 100), frame.Image.Size());
+            Assert.True(frame.Image.At<Vec3b>(10, 20).Item0 < 40, "the dark corner is top left");
+            Assert.True(frame.Image.At<Vec3b>(90, 180).Item0 > 215, "the bottom right is white");
+        }
+    }
+
     [Fact]
     public void ToBgr8_SixteenBitGrey_ScalesToEightBit()
     {
@@ -163,4 +187,18 @@ public sealed class ImageFilesSourceTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>Puts an EXIF block holding only an orientation right after the JPEG's start marker.</summary>
+    private static byte[] WithExifOrientation(byte[] jpeg, byte orientation)
+    {
+        byte[] exif =
+        [
+            0xFF, 0xE1, 0x00, 0x22, (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
+            (byte)'I', (byte)'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, // little-endian TIFF, first IFD at 8
+            0x01, 0x00, // one entry
+            0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, orientation, 0x00, 0x00, 0x00, // 0x0112, SHORT, 1
+            0x00, 0x00, 0x00, 0x00, // no next IFD
+        ];
+        return [.. jpeg[..2], .. exif, .. jpeg[2..]];
+    }
 }
