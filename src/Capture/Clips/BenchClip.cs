@@ -21,7 +21,10 @@ public static class BenchClip
 
     /// <summary>Returns the clip, generating it first when it is missing or out of date.</summary>
     /// <param name="logger">Receives a line when the clip (or MNIST) has to be made.</param>
+    /// <param name="cancellation">Stops the generation between frames, leaving no partial clip.</param>
     /// <returns>The video and truth paths.</returns>
     /// <exception cref="FrameSourceException">MNIST cannot be fetched or the video cannot be written.</exception>
-    public static ClipFiles Ensure(ILogger? logger = null) => ClipCache.Ensure(Options, Folder, logger);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired while generating.</exception>
+    public static ClipFiles Ensure(ILogger? logger = null, CancellationToken cancellation = default) =>
+        ClipCache.Ensure(Options, Folder, logger, cancellation);
 }

@@ -6,7 +6,8 @@ namespace LiveDigits.Capture.Clips;
 /// <summary>Keeps a generated clip in a folder: made on first use, remade when its truth is out of date.</summary>
 internal static class ClipCache
 {
-    public static ClipFiles Ensure(ClipOptions options, string folder, ILogger? logger)
+    public static ClipFiles Ensure(
+        ClipOptions options, string folder, ILogger? logger, CancellationToken cancellation)
     {
         var truth = Path.Combine(folder, ClipFiles.TruthFileName);
         var video = Path.Combine(folder, ClipFiles.DefaultVideoFileName);
@@ -16,7 +17,7 @@ internal static class ClipCache
         }
 
         var mnist = MnistDataset.LoadTest(logger: logger);
-        return ClipWriter.Write(options, folder, mnist, logger: logger);
+        return ClipWriter.Write(options, folder, mnist, logger: logger, cancellation: cancellation);
     }
 
     private static bool IsCurrent(string truthPath, ClipOptions options)

@@ -16,8 +16,12 @@ public static class ClipWriter
     /// <param name="logger">Receives a line at the start and the end.</param>
     /// <param name="progress">Receives the number of frames written so far.</param>
     /// <param name="onFrame">Sees each frame and its truth once written (for previews); must not keep the Mat.</param>
+    /// <param name="cancellation">Stops between frames; the partial video is then removed.</param>
     /// <returns>The paths written.</returns>
     /// <exception cref="FrameSourceException">The video cannot be written; the message names it.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellation"/> fired; no new video or truth was left in the folder.
+    /// </exception>
     public static ClipFiles Write(
         ClipOptions options,
         string folder,
@@ -25,7 +29,8 @@ public static class ClipWriter
         string videoFileName = ClipFiles.DefaultVideoFileName,
         ILogger? logger = null,
         IProgress<int>? progress = null,
-        Action<Mat, ClipFrameTruth>? onFrame = null)
+        Action<Mat, ClipFrameTruth>? onFrame = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(folder);
@@ -45,7 +50,17 @@ public static class ClipWriter
         // Write under a temporary name (same extension, so the container is right) and move at the end,
         // so an interrupted run never leaves a video that looks complete.
         var partial = Path.Combine(folder, "partial-" + videoFileName);
-        var frames = WriteVideo(generator, partial, fourCc, progress, onFrame);
+        List<ClipFrameTruth> frames;
+        try
+        {
+            frames = WriteVideo(generator, partial, fourCc, progress, onFrame, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            File.Delete(partial);
+            throw;
+        }
+
         File.Move(partial, video, overwrite: true);
         ClipTruthFile.Write(generator.CreateTruth(frames, videoFileName), truthPath);
 
@@ -62,7 +77,8 @@ public static class ClipWriter
         string path,
         FourCC fourCc,
         IProgress<int>? progress,
-        Action<Mat, ClipFrameTruth>? onFrame)
+        Action<Mat, ClipFrameTruth>? onFrame,
+        CancellationToken cancellation)
     {
         var options = generator.Options;
         var frames = new List<ClipFrameTruth>(options.FrameCount);
@@ -75,6 +91,7 @@ public static class ClipWriter
         using var frame = new Mat();
         for (var i = 0; i < options.FrameCount; i++)
         {
+            cancellation.ThrowIfCancellationRequested();
             var truth = generator.Render(i, frame);
             frames.Add(truth);
             writer.Write(frame);

@@ -75,7 +75,8 @@ public static class BenchCommand
         using var reader = new DigitReader(
             new DigitReaderOptions { ModelPath = model, Engine = settings.Engine },
             logging);
-        var clip = settings.Clip == "demo" ? DefaultClip.Ensure(logger) : BenchClip.Ensure(logger);
+        var clip = settings.Clip == "demo" ? DefaultClip.Ensure(logger, cancel)
+            : BenchClip.Ensure(logger, cancel);
         var liveFrames = settings.Frames ?? DefaultLiveFrames;
         using var frames = ClipFrames.Load(clip.Video, liveFrames);
 

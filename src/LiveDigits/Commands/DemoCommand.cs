@@ -33,7 +33,19 @@ public static class DemoCommand
         {
             using var logging = AppLogging.Create(parsed.GetValue(CommonOptions.LogLevel));
             var classifierEngine = CommonOptions.ParseEngine(parsed.GetValue(engine));
-            var clip = DefaultClip.Ensure(logging.CreateLogger(nameof(DefaultClip)));
+            ClipFiles clip;
+            try
+            {
+                clip = DefaultClip.Ensure(logging.CreateLogger(nameof(DefaultClip)), cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                // Nothing was read, so there is nothing to score; the partial clip is already removed.
+                await Console.Error.WriteLineAsync(
+                    "livedigits: interrupted while making the default clip; nothing was read").ConfigureAwait(false);
+                return ExitCodes.Interrupted;
+            }
+
             var output = Path.Combine(ProjectPaths.Root, "out");
             Directory.CreateDirectory(output);
 
@@ -51,18 +63,23 @@ public static class DemoCommand
                 RecordFps = DefaultClip.Options.Fps,
             };
             var source = new VideoFileSource(clip.Video, logging.CreateLogger<VideoFileSource>());
-            return await ReadingHost.RunAsync(source, settings, logging, cancellation, _ => Score(clip, settings))
+            return await ReadingHost.RunAsync(source, settings, logging, cancellation, s => Score(clip, settings, s))
                 .ConfigureAwait(false);
         }));
         return command;
     }
 
-    private static IEnumerable<string> Score(ClipFiles clip, RunSettings settings)
+    private static IEnumerable<string> Score(ClipFiles clip, RunSettings settings, RunSummary summary)
     {
-        // An interrupted run has a shorter JSON Lines file; the scorer then scores the frames it has.
         if (settings.JsonlPath is not { } jsonl || !File.Exists(clip.Truth) || !File.Exists(jsonl))
         {
             return [];
+        }
+
+        // A score of the few frames read before Ctrl+C would read as the demo's accuracy; it is not one.
+        if (summary.Interrupted)
+        {
+            return [$"score none: interrupted after {summary.Statistics.Frames} of {settings.ExpectedFrames} frames"];
         }
 
         var score = ClipScorer.Score(ClipTruthFile.Read(clip.Truth), ReadingsJsonl.ReadFile(jsonl));

@@ -69,7 +69,7 @@ public static class MakeClipCommand
         {
             style, seed, frames, output, size, fps, spacing, video, preview,
         };
-        command.SetAction((parsed, _) => UserErrors.RunAsync(() =>
+        command.SetAction((parsed, cancellation) => UserErrors.RunAsync(() =>
         {
             var (width, height) = ParseSize(parsed.GetValue(size)!);
             var options = new ClipOptions(
@@ -85,7 +85,8 @@ public static class MakeClipCommand
                 parsed.GetValue(output)!,
                 parsed.GetValue(video)!,
                 parsed.GetValue(preview),
-                parsed.GetValue(CommonOptions.LogLevel)));
+                parsed.GetValue(CommonOptions.LogLevel),
+                cancellation));
         }));
         return command;
     }
@@ -131,7 +132,13 @@ public static class MakeClipCommand
         Cv2.ImWrite(Path.Combine(folder, name), picture);
     }
 
-    private static int Run(ClipOptions options, string folder, string video, int previewEvery, LogLevel level)
+    private static int Run(
+        ClipOptions options,
+        string folder,
+        string video,
+        int previewEvery,
+        LogLevel level,
+        CancellationToken cancellation)
     {
         try
         {
@@ -153,7 +160,17 @@ public static class MakeClipCommand
         Action<Mat, ClipFrameTruth>? preview = previewEvery > 0
             ? (frame, truth) => SavePreview(frame, truth, folder, previewEvery)
             : null;
-        var files = ClipWriter.Write(options, folder, mnist, video, logger, onFrame: preview);
+        ClipFiles files;
+        try
+        {
+            files = ClipWriter.Write(options, folder, mnist, video, logger, onFrame: preview, cancellation: cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("livedigits: interrupted; no clip was written (the partial video is removed)");
+            return ExitCodes.Interrupted;
+        }
+
         Console.WriteLine(files.Video);
         Console.WriteLine(files.Truth);
         return ExitCodes.Success;

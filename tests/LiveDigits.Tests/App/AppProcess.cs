@@ -49,8 +49,11 @@ internal sealed class AppProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <c>livedigits ARGS</c>; <paramref name="display"/> sets DISPLAY (null unsets it).</summary>
-    public static AppProcess Start(IEnumerable<string> arguments, string? display = null)
+    /// <summary>
+    /// Starts <c>livedigits ARGS</c>; <paramref name="display"/> sets DISPLAY (null unsets it), and
+    /// <paramref name="home"/> the repository it finds its models and data in (null: this one).
+    /// </summary>
+    public static AppProcess Start(IEnumerable<string> arguments, string? display = null, string? home = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -64,7 +67,7 @@ internal sealed class AppProcess : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["LIVEDIGITS_HOME"] = ProjectPaths.Root;
+        info.Environment["LIVEDIGITS_HOME"] = home ?? ProjectPaths.Root;
         info.Environment.Remove("DISPLAY");
         info.Environment.Remove("WAYLAND_DISPLAY");
         if (display is not null)
