@@ -23,6 +23,7 @@ public static class Program
     /// <returns>An <see cref="ExitCodes"/> value.</returns>
     public static async Task<int> Main(string[] args)
     {
+        OpenCvIpp.Disable();
         using var signals = new ShutdownSignals(s_signalGrace);
         var root = BuildCommandLine();
         var parsed = root.Parse(args);

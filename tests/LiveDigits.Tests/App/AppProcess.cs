@@ -51,9 +51,14 @@ internal sealed class AppProcess : IDisposable
 
     /// <summary>
     /// Starts <c>livedigits ARGS</c>; <paramref name="display"/> sets DISPLAY (null unsets it), and
-    /// <paramref name="home"/> the repository it finds its models and data in (null: this one).
+    /// <paramref name="home"/> the repository it finds its models and data in (null: this one), and
+    /// <paramref name="environment"/> sets further variables.
     /// </summary>
-    public static AppProcess Start(IEnumerable<string> arguments, string? display = null, string? home = null)
+    public static AppProcess Start(
+        IEnumerable<string> arguments,
+        string? display = null,
+        string? home = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -75,13 +80,24 @@ internal sealed class AppProcess : IDisposable
             info.Environment["DISPLAY"] = display;
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return new AppProcess(Process.Start(info) ?? throw new InvalidOperationException("cannot start livedigits"));
     }
 
     /// <summary>Runs <c>livedigits ARGS</c> to the end.</summary>
-    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments) =>
+        RunWith(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs <c>livedigits ARGS</c> to the end with these environment variables set.</summary>
+    public static (int ExitCode, string Output, string Error) RunWith(
+        IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
     {
-        using var app = Start(arguments);
+        using var app = Start(arguments, environment: environment);
         var code = app.WaitForExit(TimeSpan.FromMinutes(3));
         return (code, app.Output, app.Error);
     }
