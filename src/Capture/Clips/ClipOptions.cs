@@ -20,16 +20,38 @@ public sealed record ClipOptions(
     double Fps = 30,
     double Spacing = 1)
 {
+    /// <summary>
+    /// The most frames a clip may have: 20 minutes at 30 fps. Every frame's truth is held until the end, and
+    /// 2^31 frames ran out of memory before the first was drawn.
+    /// </summary>
+    public const int MaxFrameCount = 36_000;
+
+    /// <summary>The narrowest frame a clip may have.</summary>
+    public const int MinWidth = 160;
+
+    /// <summary>The widest frame a clip may have (8K).</summary>
+    public const int MaxWidth = 7680;
+
+    /// <summary>The lowest frame a clip may have.</summary>
+    public const int MinHeight = 120;
+
+    /// <summary>The tallest frame a clip may have (8K).</summary>
+    public const int MaxHeight = 4320;
+
+    /// <summary>The highest frame rate a clip may have.</summary>
+    public const double MaxFps = 240;
+
     /// <summary>Throws when a value cannot make a clip.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(FrameCount, 1, nameof(FrameCount));
-        ArgumentOutOfRangeException.ThrowIfLessThan(Width, 160, nameof(Width));
-        ArgumentOutOfRangeException.ThrowIfLessThan(Height, 120, nameof(Height));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Width, 7680, nameof(Width));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Height, 4320, nameof(Height));
-        if (!(Fps is > 0 and <= 240))
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(FrameCount, MaxFrameCount, nameof(FrameCount));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Width, MinWidth, nameof(Width));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Height, MinHeight, nameof(Height));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Width, MaxWidth, nameof(Width));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Height, MaxHeight, nameof(Height));
+        if (!(Fps is > 0 and <= MaxFps))
         {
             throw new ArgumentOutOfRangeException(nameof(Fps), Fps, "Fps must be above 0 and at most 240.");
         }

@@ -85,7 +85,8 @@ public static class ClipWriter
         using var writer = new VideoWriter(path, fourCc, options.Fps, new Size(options.Width, options.Height));
         if (!writer.IsOpened())
         {
-            throw new FrameSourceException($"{path}: cannot open a video writer ({fourCc}) for the clip");
+            var codec = fourCc == FourCC.MJPG ? "MJPG" : "mp4v";
+            throw new FrameSourceException($"{path}: cannot open a video writer ({codec}) for the clip");
         }
 
         using var frame = new Mat();

@@ -3,6 +3,7 @@ using System.Globalization;
 using LiveDigits.App.Hosting;
 using LiveDigits.Capture.Clips;
 using LiveDigits.Capture.Mnist;
+using LiveDigits.Overlay.Output;
 using Microsoft.Extensions.Logging;
 using OpenCvSharp;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
@@ -65,6 +66,7 @@ public static class MakeClipCommand
             HelpName = "N",
         };
 
+        AddRangeChecks(frames, size, fps, spacing);
         var command = new Command("make-clip", "Generate a camera-like clip of handwritten digits with ground truth.")
         {
             style, seed, frames, output, size, fps, spacing, video, preview,
@@ -95,17 +97,67 @@ public static class MakeClipCommand
     /// <param name="text">The option's value.</param>
     /// <returns>Width and height.</returns>
     /// <exception cref="UsageException">The text is not two positive integers joined by x.</exception>
-    internal static (int Width, int Height) ParseSize(string text)
+    internal static (int Width, int Height) ParseSize(string text) =>
+        TryParseSize(text, out var width, out var height)
+            ? (width, height)
+            : throw new UsageException($"--size {text}: expected WIDTHxHEIGHT, such as 1280x720");
+
+    private static bool TryParseSize(string text, out int width, out int height)
     {
         var parts = text.Split('x', 'X');
-        if (parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var width)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var height))
-        {
-            return (width, height);
-        }
+        height = 0;
+        return int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out width)
+            && parts.Length == 2
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out height);
+    }
 
-        throw new UsageException($"--size {text}: expected WIDTHxHEIGHT, such as 1280x720");
+    // As parse errors, so each is one line with the help command, before MNIST is loaded; ClipOptions.Validate
+    // says the same in .NET's words (ArgumentOutOfRangeException with its parameter name).
+    private static void AddRangeChecks(
+        Option<int> frames, Option<string> size, Option<double> fps, Option<double> spacing)
+    {
+        frames.Validators.Add(result =>
+        {
+            if (CommonOptions.HasIntegerValue(result)
+                && result.GetValueOrDefault<int>() is var value and (< 1 or > ClipOptions.MaxFrameCount))
+            {
+                result.AddError(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"--frames must be from 1 to {ClipOptions.MaxFrameCount} (20 minutes at 30 fps), not {value}"));
+            }
+        });
+        size.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string>() ?? "";
+            if (!TryParseSize(text, out var width, out var height))
+            {
+                result.AddError($"--size must be WIDTHxHEIGHT, such as 1280x720, not '{text}'");
+            }
+            else if (width is < ClipOptions.MinWidth or > ClipOptions.MaxWidth
+                || height is < ClipOptions.MinHeight or > ClipOptions.MaxHeight)
+            {
+                result.AddError(
+                    $"--size must be from {ClipOptions.MinWidth}x{ClipOptions.MinHeight} to " +
+                    $"{ClipOptions.MaxWidth}x{ClipOptions.MaxHeight}, not {text}");
+            }
+        });
+        fps.Validators.Add(result =>
+        {
+            if (CommonOptions.HasNumberValue(result)
+                && result.GetValueOrDefault<double>() is var value && !(value is > 0 and <= ClipOptions.MaxFps))
+            {
+                result.AddError(string.Create(
+                    CultureInfo.InvariantCulture, $"--fps must be above 0 and at most {ClipOptions.MaxFps}, not {value}"));
+            }
+        });
+        spacing.Validators.Add(result =>
+        {
+            if (CommonOptions.HasNumberValue(result)
+                && result.GetValueOrDefault<double>() is var value && !(value is >= 1 and <= 8))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--spacing must be from 1 to 8, not {value}"));
+            }
+        });
     }
 
     private static void SavePreview(Mat frame, ClipFrameTruth truth, string folder, int every)
@@ -132,6 +184,29 @@ public static class MakeClipCommand
         Cv2.ImWrite(Path.Combine(folder, name), picture);
     }
 
+    /// <summary>Creates the output folder and checks a file can be written in it, before MNIST is loaded.</summary>
+    /// <exception cref="OutputException">The folder cannot be created or written; names it and why.</exception>
+    private static void RequireWritableFolder(string folder, string video)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // .NET's own text names a made-up file under /proc, or repeats the path after a colon.
+            var reason = e switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                FileNotFoundException or DirectoryNotFoundException => "no folder can be created there",
+                _ => e.Message.Split(" : '")[0].TrimEnd('.'),
+            };
+            throw new OutputException($"--out {folder}: the folder cannot be created ({reason})", e);
+        }
+
+        OutputPaths.CheckWritable(Path.Combine(folder, video));
+    }
+
     private static int Run(
         ClipOptions options,
         string folder,
@@ -153,6 +228,8 @@ public static class MakeClipCommand
         {
             throw new UsageException($"--out {folder}: is a file; name a folder (it is created if missing)");
         }
+
+        RequireWritableFolder(folder, video);
 
         using var logging = AppLogging.Create(level);
         var logger = logging.CreateLogger(nameof(MakeClipCommand));

@@ -60,4 +60,17 @@ public static class CommonOptions
             System.Globalization.CultureInfo.InvariantCulture,
             out _));
     }
+
+    /// <summary>Like <see cref="HasIntegerValue"/>, for an option that takes any number.</summary>
+    /// <param name="result">The option's parse result.</param>
+    /// <returns>True when every token is a number (or the value is the default).</returns>
+    public static bool HasNumberValue(System.CommandLine.Parsing.OptionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Tokens.All(token => double.TryParse(
+            token.Value,
+            System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out _));
+    }
 }

@@ -41,6 +41,47 @@ public sealed class CommandErrorsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--frames -5", "--frames must be from 1 to 36000 (20 minutes at 30 fps), not -5")]
+    [InlineData("--frames 2147483647", "--frames must be from 1 to 36000 (20 minutes at 30 fps), not 2147483647")]
+    [InlineData("--size 100000x100000", "--size must be from 160x120 to 7680x4320, not 100000x100000")]
+    [InlineData("--size big", "--size must be WIDTHxHEIGHT, such as 1280x720, not 'big'")]
+    [InlineData("--fps 0", "--fps must be above 0 and at most 240, not 0")]
+    [InlineData("--spacing 9", "--spacing must be from 1 to 8, not 9")]
+    public void MakeClip_ValueOutOfRange_OneUsageLineSayingTheRange(string option, string message)
+    {
+        // Before: .NET's ArgumentOutOfRangeException text ("FrameCount ('-5') must be ..."), and 2^31 frames ran
+        // out of memory as an internal error.
+        var output = _folder.File("clip");
+
+        var (code, stdout, error) = AppProcess.Run(["make-clip", "--out", output, .. option.Split(' ')]);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"livedigits: error: {message} (see 'livedigits make-clip --help')", error.Trim());
+        Assert.Equal("", stdout);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData(
+        "/proc/livedigits-clip/a",
+        "--out /proc/livedigits-clip/a: the folder cannot be created (no folder can be created there)")]
+    [InlineData("/proc", "/proc/clip.avi: the folder /proc cannot be written (no file can be created in it)")]
+    public void MakeClip_OutWhereNothingCanBeWritten_OneLineNamingTheFolderAndWhy(string output, string message)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /proc stands for a folder nobody can write, even root.
+        }
+
+        // Before: "internal error: IOException ..." (exit 1), or "cannot open a video writer (OpenCvSharp.FourCC)".
+        var (code, stdout, error) = AppProcess.Run("make-clip", "--out", output, "--frames", "2");
+
+        Assert.Equal(3, code);
+        Assert.Equal($"livedigits: error: {message}", error.Trim());
+        Assert.Equal("", stdout);
+    }
+
+    [Theory]
     [InlineData("--baselines", "--baselines needs --clip DIR")]
     [InlineData("--save-jsonl SAVED", "--save-jsonl SAVED needs --clip DIR")]
     [InlineData("--clip CLIP", "--clip CLIP reads the clip's own truth.json and runs the reader itself")]
