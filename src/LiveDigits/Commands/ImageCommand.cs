@@ -19,6 +19,7 @@ public static class ImageCommand
             Description = "Image files or folders of images.",
             Arity = ArgumentArity.OneOrMore,
         };
+        CommonOptions.RefuseUnknownOptions(files);
         var options = new ReadingOptions();
         var command = new Command("image", "Read the digits and numbers in image files or folders.") { files };
         options.AddTo(command);

@@ -14,6 +14,7 @@ public static class VideoCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "The video file (any format FFmpeg reads)." };
+        CommonOptions.RefuseUnknownOptions(file);
         var options = new ReadingOptions();
         var command = new Command("video", "Read the digits and numbers in every frame of a video file.") { file };
         options.AddTo(command);

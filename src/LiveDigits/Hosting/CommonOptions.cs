@@ -61,6 +61,25 @@ public static class CommonOptions
             out _));
     }
 
+    /// <summary>
+    /// Refuses a word starting with <c>--</c> as an argument: System.CommandLine hands an unknown option to an
+    /// argument that takes several values, so <c>image page.png --no-windw</c> went looking for a file of that
+    /// name. A file that really is named so can be given as <c>./--name</c>.
+    /// </summary>
+    /// <typeparam name="T">The argument's value type.</typeparam>
+    /// <param name="argument">The command's file argument.</param>
+    public static void RefuseUnknownOptions<T>(Argument<T> argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault(t => t.Value.StartsWith("--", StringComparison.Ordinal)) is { } token)
+            {
+                result.AddError($"Unrecognized command or argument '{token.Value}'");
+            }
+        });
+    }
+
     /// <summary>Like <see cref="HasIntegerValue"/>, for an option that takes any number.</summary>
     /// <param name="result">The option's parse result.</param>
     /// <returns>True when every token is a number (or the value is the default).</returns>

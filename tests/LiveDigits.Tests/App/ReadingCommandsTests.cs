@@ -243,6 +243,8 @@ public sealed class ReadingCommandsTests : IDisposable
         "--log-level takes one of Trace, Debug, Information, Warning, Error, Critical, None, not 'Loud'", 2)]
     [InlineData("video MISSING --no-window", "video file not found", 3)]
     [InlineData("image MISSING --no-window", "no such image file or folder", 3)]
+    [InlineData("image DATA/real/sheet_a.png --no-windw", "Unrecognized command or argument '--no-windw' (see", 2)]
+    [InlineData("video --no-windw", "Unrecognized command or argument '--no-windw' (see", 2)]
     [InlineData("image DATA/real/sheet_a.png --no-window --model DATA/models/unsupported-op.pb",
         "cannot import the operation Cumprod (layer \"sequential/cumulative/Cumprod\"); export the model to ONNX", 3)]
     [InlineData("image DATA/real/sheet_a.png --no-window --model DATA/models",
@@ -262,6 +264,21 @@ public sealed class ReadingCommandsTests : IDisposable
         Assert.StartsWith("livedigits: error: ", error, StringComparison.Ordinal);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void Image_FileNamedLikeAnOptionGivenWithItsFolder_Read()
+    {
+        // A word starting with -- is an option; such a file is named with a folder before it (./--page.png).
+        var page = _folder.File("--page.png");
+        File.Copy(Path.Combine(TestData.Folder, "real", "sheet_a.png"), page);
+        var jsonl = _folder.File("run.jsonl");
+
+        var (code, _, error) = AppProcess.Run(
+            "image", page, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(page, Assert.Single(ReadingsJsonl.ReadFile(jsonl)).Source);
     }
 
     [Theory]
