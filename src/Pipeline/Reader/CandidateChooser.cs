@@ -64,7 +64,10 @@ internal sealed class CandidateChooser(
         var indexes = Enumerable.Range(0, candidates.Count);
         if (candidates.Count > maxCandidates)
         {
-            indexes = indexes.OrderByDescending(i => candidates[i].Box.Width * candidates[i].Box.Height)
+            // The tallest are kept, not the largest: a 1 is as tall as the digits beside it but a fifth of their
+            // area, and ranking by area dropped the 1s of a full page first (numbers lost a digit each).
+            indexes = indexes.OrderByDescending(i => candidates[i].Box.Height)
+                .ThenByDescending(i => candidates[i].Box.Width)
                 .Take(maxCandidates)
                 .Order();
         }

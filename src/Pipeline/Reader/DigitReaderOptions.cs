@@ -43,8 +43,13 @@ public sealed record DigitReaderOptions
     /// </summary>
     public double VoteAcceptThreshold { get; init; } = 0.5;
 
-    /// <summary>Gets the most candidates classified per frame; the largest are kept.</summary>
-    public int MaxCandidates { get; init; } = 64;
+    /// <summary>Gets the most candidates classified per frame; the tallest are kept.</summary>
+    /// <remarks>
+    /// The cap bounds the cost of a frame of texture or noise. A page full of writing seen whole holds more
+    /// digits than 64 (generated clips: up to 89 candidates, nearly all digits, and the cap dropped a tenth
+    /// of them), so the cap sits well above a written page.
+    /// </remarks>
+    public int MaxCandidates { get; init; } = 128;
 
     /// <summary>Gets whether each analysis keeps the binary frame and every candidate's 28x28 input.</summary>
     public bool Debug { get; init; }
