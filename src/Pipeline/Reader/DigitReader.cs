@@ -62,7 +62,12 @@ public sealed class DigitReader : IDisposable
         // Merges and cuts compare hypotheses of one frame; with tracking the vote then decides, so they use
         // the vote's bar: a merged pale digit at 0.6 is worth offering to the tracker.
         _chooseThreshold = _tracker is null ? AcceptThreshold : VoteThreshold;
-        _chooser = new CandidateChooser(_normaliser, _classifier, _chooseThreshold, _options.MaxCandidates);
+        _chooser = new CandidateChooser(
+            _normaliser,
+            _classifier,
+            _chooseThreshold,
+            AcceptThreshold,
+            _options.MaxCandidates);
     }
 
     /// <summary>Gets the lowest probability at which a digit read in one frame is reported.</summary>

@@ -38,14 +38,17 @@ public sealed class DigitSegmenter
         using var grey = ToGrey(bgrFrame);
         using var brightest = bgrFrame.Channels() == 1 ? null : BrightestChannel(bgrFrame);
         using var pale = new Mat();
-        var binary = InkBinariser.Binarise(grey, brightest, pale);
+        var paper = new Mat();
+        Mat? binary = null;
         try
         {
-            return FindCandidates(binary, pale);
+            binary = InkBinariser.Binarise(grey, brightest, pale, paper);
+            return FindCandidates(binary, pale, paper);
         }
         catch
         {
-            binary.Dispose();
+            binary?.Dispose();
+            paper.Dispose();
             throw;
         }
     }
@@ -85,7 +88,7 @@ public sealed class DigitSegmenter
         }
     }
 
-    private FrameSegmentation FindCandidates(Mat binary, Mat pale)
+    private FrameSegmentation FindCandidates(Mat binary, Mat pale, Mat paper)
     {
         using var labels = new Mat();
         var (boxes, areas) = InkComponents.Label(binary, labels);
@@ -126,7 +129,7 @@ public sealed class DigitSegmenter
         var maxHeight = binary.Rows * 0.6;
         merges.AddRange(PaleInk.Hypotheses(pale, binary, labels, pieces, minHeight, maxHeight, MaxPaleHypotheses));
 
-        return new FrameSegmentation(binary, candidates, merges);
+        return new FrameSegmentation(binary, candidates, merges, paper);
     }
 
     /// <summary>

@@ -46,8 +46,12 @@ internal static class InkBinariser
     /// When given, receives every pixel darker than <see cref="PaleRatio"/> of the paper, with no hysteresis:
     /// where a faint digit lies whole, while the ink mask holds only its darkest fragments.
     /// </param>
+    /// <param name="paper">
+    /// When given, receives the flattened frame the masks were cut from (255 is bare paper): where a refused
+    /// candidate can be binarised again at its own level.
+    /// </param>
     /// <returns>The ink mask, 255 for ink, owned by the caller.</returns>
-    public static Mat Binarise(Mat grey, Mat? brightest = null, Mat? pale = null)
+    public static Mat Binarise(Mat grey, Mat? brightest = null, Mat? pale = null, Mat? paper = null)
     {
         var inverted = Cv2.Mean(grey).Val0 < 110;
         if (inverted)
@@ -60,6 +64,11 @@ internal static class InkBinariser
         {
             using var flatBrightest = Flatten(brightest);
             Cv2.Max(flat, flatBrightest, flat);
+        }
+
+        if (paper is not null)
+        {
+            flat.CopyTo(paper);
         }
 
         using var seeds = new Mat();
