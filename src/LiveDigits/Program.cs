@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LiveDigits.App.Commands;
 using LiveDigits.App.Hosting;
+using LiveDigits.Capture;
 
 namespace LiveDigits.App;
 

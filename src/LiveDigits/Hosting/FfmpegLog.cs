@@ -1,3 +1,5 @@
+using LiveDigits.Capture;
+
 namespace LiveDigits.App.Hosting;
 
 /// <summary>

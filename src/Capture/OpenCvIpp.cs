@@ -1,8 +1,8 @@
-namespace LiveDigits.App.Hosting;
+namespace LiveDigits.Capture;
 
 /// <summary>
 /// Turns off OpenCV's Intel IPP code paths for the reader's many calls on small images, unless the user has
-/// set <c>OPENCV_IPP</c>.
+/// set <c>OPENCV_IPP</c>. The app and the benchmarks call it first thing in <c>Main</c>.
 /// </summary>
 /// <remarks>
 /// IPP's dispatch costs about 10 µs a call even on a 4x4 image, and a frame makes thousands of calls on
@@ -11,7 +11,7 @@ namespace LiveDigits.App.Hosting;
 /// section 6), and the readings of twelve generated clips were the same byte for byte. OpenCV reads the
 /// variable once, when it first uses IPP, so this must run before any image is processed.
 /// </remarks>
-internal static class OpenCvIpp
+public static class OpenCvIpp
 {
     /// <summary>Disables IPP for this process unless <c>OPENCV_IPP</c> is already set.</summary>
     public static void Disable() => NativeEnvironment.SetDefault("OPENCV_IPP", "disabled");

@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace LiveDigits.App.Hosting;
+namespace LiveDigits.Capture;
 
 /// <summary>
 /// Sets an environment variable where native libraries read it. OpenCV and FFmpeg read their settings with the
 /// C library's getenv, and .NET on Linux and macOS keeps its environment apart from the C library's, so the
 /// variable is set through setenv itself as well.
 /// </summary>
-internal static class NativeEnvironment
+public static class NativeEnvironment
 {
     /// <summary>Sets a variable unless the user has set it already.</summary>
     /// <param name="name">The variable.</param>
