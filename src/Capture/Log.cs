@@ -28,6 +28,9 @@ internal static partial class Log
         Message = "Camera {Index} delivered {Frames} black frames: is the lens covered or a privacy shutter closed?")]
     public static partial void CameraBlack(ILogger logger, int index, int frames);
 
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "{Problem}; skipped, reading the next image")]
+    public static partial void ImageSkipped(ILogger logger, string problem);
+
     [LoggerMessage(
         EventId = 60,
         Level = LogLevel.Information,

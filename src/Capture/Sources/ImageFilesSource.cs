@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
 
 namespace LiveDigits.Capture.Sources;
@@ -5,7 +9,8 @@ namespace LiveDigits.Capture.Sources;
 /// <summary>
 /// Image files as frames, one frame per image, in the order given; a folder contributes its images in
 /// natural name order (<c>img2</c> before <c>img10</c>). Every image is normalised to 8-bit BGR and huge
-/// ones are shrunk (see <see cref="Frame.SourceScale"/>).
+/// ones are shrunk (see <see cref="Frame.SourceScale"/>). An image that cannot be decoded is skipped with a
+/// warning and listed in <see cref="Skipped"/>; the others are still read.
 /// </summary>
 public sealed class ImageFilesSource : IFrameSource
 {
@@ -15,18 +20,25 @@ public sealed class ImageFilesSource : IFrameSource
         ".pnm", ".pxm", ".sr", ".ras", ".jp2", ".exr", ".hdr", ".pic", ".avif",
     ];
 
+    private static readonly byte[] s_pngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     private readonly FramePump _pump;
     private readonly int _maxSide;
+    private readonly ILogger _logger;
+    private readonly ConcurrentQueue<string> _skipped = new();
 
     /// <summary>Creates the source; nothing is read until subscription.</summary>
     /// <param name="files">The images, in the order they become frames.</param>
     /// <param name="maxSide">The longest side of a frame; larger images are shrunk to it.</param>
-    public ImageFilesSource(IReadOnlyList<string> files, int maxSide = ImageNormaliser.DefaultMaxSide)
+    /// <param name="logger">Receives a warning for each image that cannot be decoded.</param>
+    public ImageFilesSource(
+        IReadOnlyList<string> files, int maxSide = ImageNormaliser.DefaultMaxSide, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
         Files = [.. files];
         _maxSide = maxSide;
+        _logger = logger ?? NullLogger.Instance;
         _pump = new FramePump(Name, () => new ImageCursor(this));
     }
 
@@ -39,6 +51,12 @@ public sealed class ImageFilesSource : IFrameSource
     /// <inheritdoc/>
     public bool IsLive => false;
 
+    /// <summary>
+    /// Gets the images skipped so far because they could not be decoded (damaged, cut short, too large), in
+    /// the order met; their positions are left out of the frame indexes.
+    /// </summary>
+    public IReadOnlyCollection<string> Skipped => _skipped;
+
     /// <summary>Gets how many subscriptions are reading the images right now.</summary>
     public int OpenCount => _pump.OpenCount;
 
@@ -48,9 +66,11 @@ public sealed class ImageFilesSource : IFrameSource
     /// </summary>
     /// <param name="paths">Files and folders.</param>
     /// <param name="maxSide">The longest side of a frame.</param>
+    /// <param name="logger">Receives a warning for each image that cannot be decoded.</param>
     /// <returns>The source over every image found.</returns>
     /// <exception cref="FrameSourceException">A path does not exist, or a folder holds no image.</exception>
-    public static ImageFilesSource FromPaths(IEnumerable<string> paths, int maxSide = ImageNormaliser.DefaultMaxSide)
+    public static ImageFilesSource FromPaths(
+        IEnumerable<string> paths, int maxSide = ImageNormaliser.DefaultMaxSide, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = new List<string>();
@@ -75,7 +95,7 @@ public sealed class ImageFilesSource : IFrameSource
             throw new FrameSourceException("no image files given");
         }
 
-        return new ImageFilesSource(files, maxSide);
+        return new ImageFilesSource(files, maxSide, logger);
     }
 
     /// <inheritdoc/>
@@ -107,20 +127,24 @@ public sealed class ImageFilesSource : IFrameSource
     /// to the longest side allowed), so that a recording of images of mixed sizes can hold every one of them
     /// without shrinking it. Each image is decoded once for this.
     /// </summary>
-    /// <returns>The size.</returns>
-    /// <exception cref="FrameSourceException">An image cannot be decoded.</exception>
+    /// <returns>The size; images that cannot be decoded are left out (the run skips them too).</returns>
     public Size LargestFrameSize()
     {
         var largest = new Size(1, 1);
         foreach (var file in Files)
         {
-            using var decoded = Decode(file);
-            if (decoded.Empty())
+            Mat decoded;
+            try
             {
-                throw new FrameSourceException($"{file}: the image cannot be decoded (damaged or unsupported)");
+                decoded = Decode(file);
+            }
+            catch (FrameSourceException)
+            {
+                continue;
             }
 
-            var size = ImageNormaliser.FittedSize(decoded.Size(), _maxSide);
+            using var image = decoded;
+            var size = ImageNormaliser.FittedSize(image.Size(), _maxSide);
             largest = new Size(Math.Max(largest.Width, size.Width), Math.Max(largest.Height, size.Height));
         }
 
@@ -128,14 +152,63 @@ public sealed class ImageFilesSource : IFrameSource
     }
 
     /// <summary>Decodes an image as stored, but upright when it is a photo that says how it was held.</summary>
+    /// <exception cref="FrameSourceException">The image cannot be decoded; the message names the file.</exception>
     /// <remarks>
     /// IMREAD_UNCHANGED keeps 16-bit samples and transparency, but it is also the one mode in which OpenCV
     /// ignores a photo's EXIF orientation, so a phone photo taken upright read sideways. A JPEG has neither, so
     /// it is read keeping its grey or colour and depth, turned upright. Other formats are read unchanged: a PNG
     /// or WebP carrying an EXIF orientation (rare) is read as stored.
     /// </remarks>
-    private static Mat Decode(string file) =>
-        Cv2.ImRead(file, IsJpeg(file) ? ImreadModes.AnyColor | ImreadModes.AnyDepth : ImreadModes.Unchanged);
+    private static Mat Decode(string file)
+    {
+        // libpng prints "libpng error: Read Error" on standard error itself for a PNG cut short, whatever
+        // OpenCV's log level; such a file is told apart before it gets there.
+        if (IsPngCutShort(file))
+        {
+            throw new FrameSourceException($"{file}: the image cannot be decoded (the PNG file is cut short)");
+        }
+
+        var mode = IsJpeg(file) ? ImreadModes.AnyColor | ImreadModes.AnyDepth : ImreadModes.Unchanged;
+        var decoded = Cv2.ImRead(file, mode);
+        if (decoded.Empty())
+        {
+            decoded.Dispose();
+            throw new FrameSourceException($"{file}: the image cannot be decoded (damaged or unsupported)");
+        }
+
+        return decoded;
+    }
+
+    /// <summary>Walks a PNG's chunks: true when the file ends before its IEND chunk.</summary>
+    private static bool IsPngCutShort(string file)
+    {
+        Span<byte> header = stackalloc byte[8];
+        try
+        {
+            using var stream = File.OpenRead(file);
+            if (stream.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8 || !header.SequenceEqual(s_pngSignature))
+            {
+                return false;
+            }
+
+            while (stream.ReadAtLeast(header, 8, throwOnEndOfStream: false) == 8)
+            {
+                if (header[4..].SequenceEqual("IEND"u8))
+                {
+                    return false;
+                }
+
+                // The chunk's data, then its CRC.
+                stream.Seek(BinaryPrimitives.ReadUInt32BigEndian(header) + 4L, SeekOrigin.Current);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsJpeg(string file)
     {
@@ -189,18 +262,34 @@ public sealed class ImageFilesSource : IFrameSource
 
         public Frame? Next(CancellationToken cancellation)
         {
-            if (_position >= _source.Files.Count)
+            while (_position < _source.Files.Count)
             {
-                return null;
+                var file = _source.Files[_position];
+                try
+                {
+                    return Read(file);
+                }
+                catch (FrameSourceException e)
+                {
+                    // One bad picture in a folder of hundreds stopped the run before the rest were read; it is
+                    // named and skipped, and the command fails at the end instead.
+                    _position++;
+                    _source._skipped.Enqueue(file);
+                    Log.ImageSkipped(_source._logger, e.Message);
+                }
             }
 
-            var file = _source.Files[_position];
+            return null;
+        }
+
+        public void Dispose()
+        {
+            // Images are read whole, one at a time; nothing stays open between frames.
+        }
+
+        private Frame Read(string file)
+        {
             using var decoded = Decode(file);
-            if (decoded.Empty())
-            {
-                throw new FrameSourceException($"{file}: the image cannot be decoded (damaged or unsupported)");
-            }
-
             Mat image;
             double scale;
             try
@@ -213,11 +302,6 @@ public sealed class ImageFilesSource : IFrameSource
             }
 
             return new Frame(_position++, TimeSpan.Zero, image, file, scale);
-        }
-
-        public void Dispose()
-        {
-            // Images are read whole, one at a time; nothing stays open between frames.
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LiveDigits.App.Hosting;
 using LiveDigits.Capture.Sources;
+using Microsoft.Extensions.Logging;
 
 namespace LiveDigits.App.Commands;
 
@@ -26,7 +27,8 @@ public static class ImageCommand
         command.SetAction((parsed, cancellation) => UserErrors.RunAsync(async () =>
         {
             using var logging = AppLogging.Create(parsed.GetValue(CommonOptions.LogLevel));
-            var source = ImageFilesSource.FromPaths(parsed.GetValue(files)!);
+            var source = ImageFilesSource.FromPaths(
+                parsed.GetValue(files)!, logger: logging.CreateLogger<ImageFilesSource>());
             var settings = options.Settings(parsed, source.Files);
             source.Validate();
 
@@ -40,8 +42,23 @@ public static class ImageCommand
                 ExpectedFrames = source.Files.Count,
                 ShowProgress = source.Files.Count > 1,
             };
-            return await ReadingHost.RunAsync(source, settings, logging, cancellation).ConfigureAwait(false);
+            var code = await ReadingHost.RunAsync(source, settings, logging, cancellation).ConfigureAwait(false);
+            return code == ExitCodes.Success && source.Skipped.Count > 0
+                ? await ReportSkippedAsync(source).ConfigureAwait(false)
+                : code;
         }));
         return command;
+    }
+
+    // Each skipped image was named in a warning when it was met; the last line says the run was not whole, and
+    // the exit code lets a script know.
+    private static async Task<int> ReportSkippedAsync(ImageFilesSource source)
+    {
+        var skipped = source.Skipped;
+        var names = string.Join(", ", skipped.Take(3)) + (skipped.Count > 3 ? ", ..." : "");
+        await Console.Error.WriteLineAsync(
+            $"{UserErrors.Prefix}{skipped.Count} of {source.Files.Count} images could not be decoded and were " +
+            $"skipped ({names}); the others were read").ConfigureAwait(false);
+        return ExitCodes.InputError;
     }
 }

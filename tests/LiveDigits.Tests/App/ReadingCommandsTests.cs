@@ -267,6 +267,36 @@ public sealed class ReadingCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Image_DamagedImageInAFolder_NamedAndSkippedTheRestReadAndTheExitCodeSaysSo()
+    {
+        var folder = Path.Combine(_folder.Path, "pages");
+        Directory.CreateDirectory(folder);
+        var pages = Enumerable.Range(1, 3).Select(n => Path.Combine(folder, $"page{n}.png")).ToArray();
+        foreach (var page in pages)
+        {
+            File.Copy(Path.Combine(TestData.Folder, "real", "sheet_a.png"), page);
+        }
+
+        var bytes = File.ReadAllBytes(pages[1]);
+        File.WriteAllBytes(pages[1], bytes[..(bytes.Length / 2)]);
+        var jsonl = _folder.File("run.jsonl");
+
+        var (code, output, error) = AppProcess.Run(
+            "image", folder, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl);
+
+        // Before: exit 3 at page2, page3 never read, and libpng's own "libpng error: Read Error" on stderr.
+        Assert.Equal(3, code);
+        Assert.Equal([pages[0], pages[2]], ReadingsJsonl.ReadFile(jsonl).Select(r => r.Source));
+        Assert.Contains("frames 2 in", output, StringComparison.Ordinal);
+        Assert.Contains($"{pages[1]}: the image cannot be decoded (the PNG file is cut short); skipped", error,
+            StringComparison.Ordinal);
+        Assert.Equal(
+            $"livedigits: error: 1 of 3 images could not be decoded and were skipped ({pages[1]}); the others were read",
+            error.Trim().Split('\n')[^1]);
+        Assert.DoesNotContain("libpng", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Image_FileNamedLikeAnOptionGivenWithItsFolder_Read()
     {
         // A word starting with -- is an option; such a file is named with a folder before it (./--page.png).

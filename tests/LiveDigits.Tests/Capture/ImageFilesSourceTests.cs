@@ -174,16 +174,28 @@ public sealed class ImageFilesSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Frames_DamagedImage_FailNamingIt()
+    public async Task Frames_DamagedImageAmongOthers_SkippedWithAWarningAndTheRestRead()
     {
-        var path = TestMedia.WriteImages(_folder.Path, 1)[0];
-        var bytes = await File.ReadAllBytesAsync(path);
-        await File.WriteAllBytesAsync(path, bytes[..40]);
+        // One image cut short stopped the whole run there; those after it were never read.
+        var paths = TestMedia.WriteImages(_folder.Path, 3);
+        var bytes = await File.ReadAllBytesAsync(paths[1]);
+        await File.WriteAllBytesAsync(paths[1], bytes[..(bytes.Length / 2)]);
+        var logger = new ListLogger();
+        var source = ImageFilesSource.FromPaths([_folder.Path], logger: logger);
 
-        var error = await Assert.ThrowsAsync<FrameSourceException>(
-            () => ImageFilesSource.FromPaths([path]).Frames().ToList().ToTask());
+        var frames = await source.Frames().ToList().ToTask();
 
-        Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
+        Assert.Equal([0L, 2L], frames.Select(f => f.Index));
+        Assert.Equal([paths[0], paths[2]], frames.Select(f => f.SourcePath));
+        Assert.Equal([paths[1]], source.Skipped);
+        var warning = Assert.Single(logger.Entries);
+        Assert.Equal(
+            $"{paths[1]}: the image cannot be decoded (the PNG file is cut short); skipped, reading the next image",
+            warning.Message);
+        foreach (var frame in frames)
+        {
+            frame.Dispose();
+        }
     }
 
     public void Dispose() => _folder.Dispose();
