@@ -17,6 +17,9 @@ public static class OverlayRenderer
     private static readonly Scalar s_statusBand = new(30, 30, 30);
     private const HersheyFonts Font = HersheyFonts.HersheySimplex;
 
+    // A name cut to fit the status line keeps at least this many characters, the extension and a few more.
+    private const int ShortestName = 10;
+
     /// <summary>Draws the overlay on a copy of <paramref name="frame"/>.</summary>
     /// <param name="frame">The frame, 8-bit BGR; not changed.</param>
     /// <param name="readings">The readings, with boxes in the frame's pixels.</param>
@@ -54,9 +57,13 @@ public static class OverlayRenderer
 
         if (status is not null)
         {
-            DrawStatus(canvas, status, style);
+            DrawStatus(canvas, StatusText(status, readings, canvas.Width, style), style);
         }
     }
+
+    /// <summary>The status line's text on a picture of <paramref name="size"/>.</summary>
+    internal static string StatusText(OverlayStatus status, FrameReadings readings, Size size) =>
+        StatusText(status, readings, size.Width, Style.For(size));
 
     // Whole percent without the sign, never 100: labels stay as narrow as a digit and claim no certainty.
     private static int Percent(double probability) => Math.Clamp((int)Math.Floor(probability * 100), 0, 99);
@@ -70,15 +77,54 @@ public static class OverlayRenderer
         Label(canvas, number.Value, new Point(box.X, box.Bottom), above: false, s_numberColour, style);
     }
 
-    private static void DrawStatus(Mat canvas, OverlayStatus status, Style style)
+    private static string StatusText(OverlayStatus status, FrameReadings readings, int width, Style style)
     {
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{status.Fps:0.0} fps  latency {status.Latency.TotalMilliseconds:0} ms  " +
-            $"candidates {status.Candidates}  dropped {status.Dropped}{(status.Paused ? "  PAUSED" : "")}");
+        var paused = status.Paused ? "  PAUSED" : "";
+        if (status.Image is not { } image)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{status.Fps:0.0} fps  latency {status.Latency.TotalMilliseconds:0} ms  " +
+                $"candidates {status.Candidates}  dropped {status.Dropped}{paused}");
+        }
+
+        // A still image has no rate or latency to speak of: its name, where it is in the run, what was read.
+        // On a narrow picture the name gives way from its start (its end tells the files of a folder apart),
+        // then the candidates and the position go.
+        var culture = CultureInfo.InvariantCulture;
+        var position = image.Count > 1 ? string.Create(culture, $"  {image.Position} of {image.Count}") : "";
+        var read = string.Create(culture, $"  digits {readings.Digits.Count}  numbers {readings.Numbers.Count}");
+        var candidates = string.Create(culture, $"  candidates {status.Candidates}");
+        string[] figures = [position + read + candidates + paused, position + read + paused, read + paused];
+        var text = image.Name + figures[0];
+        foreach (var tail in figures)
+        {
+            for (var cut = 0; cut <= Math.Max(0, image.Name.Length - ShortestName); cut++)
+            {
+                text = (cut == 0 ? image.Name : "..." + image.Name[cut..]) + tail;
+                if (TextWidth(text, style) <= width)
+                {
+                    return text;
+                }
+            }
+        }
+
+        return text;
+    }
+
+    private static int TextWidth(string text, Style style) =>
+        Cv2.GetTextSize(text, Font, style.FontScale, style.Thickness, out _).Width + (2 * style.Margin);
+
+    private static Rect StatusBand(string text, Size canvas, Style style)
+    {
         var size = Cv2.GetTextSize(text, Font, style.FontScale, style.Thickness, out var baseline);
-        var band = new Rect(0, 0, Math.Min(canvas.Width, size.Width + (2 * style.Margin)),
+        return new Rect(0, 0, Math.Min(canvas.Width, size.Width + (2 * style.Margin)),
             Math.Min(canvas.Height, size.Height + baseline + (2 * style.Margin)));
-        Cv2.Rectangle(canvas, band, s_statusBand, -1);
+    }
+
+    private static void DrawStatus(Mat canvas, string text, Style style)
+    {
+        var size = Cv2.GetTextSize(text, Font, style.FontScale, style.Thickness, out _);
+        Cv2.Rectangle(canvas, StatusBand(text, canvas.Size(), style), s_statusBand, -1);
         Cv2.PutText(canvas, text, new Point(style.Margin, style.Margin + size.Height), Font, style.FontScale,
             s_labelText, style.Thickness, LineTypes.AntiAlias);
     }

@@ -160,7 +160,13 @@ public sealed class ReadingRun
         var analysis = processed.Analysis;
         _statistics.Add(analysis.Readings);
         var status = new OverlayStatus(_statistics.RecentFps, analysis.ProcessingTime, analysis.CandidateCount,
-            _pipeline!.Counters.Dropped);
+            _pipeline!.Counters.Dropped)
+        {
+            Image = _settings.IsStream || frame.SourcePath is null
+                ? null
+                : new StillImage(Path.GetFileName(frame.SourcePath), frame.Index + 1,
+                    _settings.ExpectedFrames ?? frame.Index + 1),
+        };
         using var annotated = OverlayRenderer.Render(frame.Image, analysis.Readings, status);
         _sink!.Write(frame, analysis.Readings, annotated);
         if (_view is not null)
