@@ -42,23 +42,44 @@ public static class OverlayRenderer
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(readings);
         var style = Style.For(canvas.Size());
-        foreach (var number in readings.Numbers)
+        var statusText = status is null ? null : StatusText(status, readings, canvas.Width, style);
+        var labelled = LayOut(canvas.Size(), readings, statusText, style);
+
+        // Every box before any label, so no box's line runs through a label.
+        foreach (var (box, _) in labelled)
         {
-            DrawNumber(canvas, number, style);
+            Cv2.Rectangle(canvas, box.Box, box.Colour, style.Line);
         }
 
-        foreach (var digit in readings.Digits)
+        foreach (var (box, label) in labelled)
         {
-            var box = digit.Box;
-            Cv2.Rectangle(canvas, box, s_digitColour, style.Line);
-            var label = string.Create(CultureInfo.InvariantCulture, $"{digit.Digit} {Percent(digit.Confidence)}");
-            Label(canvas, label, new Point(box.X, box.Y), above: true, s_digitColour, style);
+            DrawLabel(canvas, label, box.Colour, style);
         }
 
-        if (status is not null)
+        if (statusText is not null)
         {
-            DrawStatus(canvas, StatusText(status, readings, canvas.Width, style), style);
+            DrawStatus(canvas, statusText, style);
         }
+    }
+
+    /// <summary>
+    /// Where the labels go on a picture of <paramref name="size"/>: each number's under its box and each
+    /// digit's over its box where that spot is free, else near it (see <see cref="LabelLayout"/>), never
+    /// under the status band, over another label or out of the picture where any free spot is left.
+    /// </summary>
+    /// <param name="size">The picture's size.</param>
+    /// <param name="readings">The readings, with boxes in the picture's pixels.</param>
+    /// <param name="status">The status line's figures; null when none is drawn.</param>
+    /// <returns>The status band (empty when none) and the label rectangles, numbers first, then digits.</returns>
+    internal static (Rect StatusBand, IReadOnlyList<Rect> Labels) LabelPlaces(
+        Size size, FrameReadings readings, OverlayStatus? status)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var style = Style.For(size);
+        var statusText = status is null ? null : StatusText(status, readings, size.Width, style);
+        var band = statusText is null ? default : StatusBand(statusText, size, style);
+        IReadOnlyList<Rect> labels = [.. LayOut(size, readings, statusText, style).Select(p => p.Label.Place)];
+        return (band, labels);
     }
 
     /// <summary>The status line's text on a picture of <paramref name="size"/>.</summary>
@@ -68,13 +89,50 @@ public static class OverlayRenderer
     // Whole percent without the sign, never 100: labels stay as narrow as a digit and claim no certainty.
     private static int Percent(double probability) => Math.Clamp((int)Math.Floor(probability * 100), 0, 99);
 
-    private static void DrawNumber(Mat canvas, NumberReading number, Style style)
+    private static List<(DrawnBox Box, PlacedLabel Label)> LayOut(
+        Size size, FrameReadings readings, string? statusText, Style style)
     {
         var pad = style.Line * 3;
-        var box = new Rect(number.Box.X - pad, number.Box.Y - pad, number.Box.Width + (2 * pad),
-            number.Box.Height + (2 * pad));
-        Cv2.Rectangle(canvas, box, s_numberColour, style.Line);
-        Label(canvas, number.Value, new Point(box.X, box.Bottom), above: false, s_numberColour, style);
+        var digits = readings.Digits.Select(d => new DrawnBox(d.Box, s_digitColour,
+            [string.Create(CultureInfo.InvariantCulture, $"{d.Digit} {Percent(d.Confidence)}"),
+                d.Digit.ToString(CultureInfo.InvariantCulture)],
+            Below: false));
+        var numbers = readings.Numbers.Select(n => new DrawnBox(
+            new Rect(n.Box.X - pad, n.Box.Y - pad, n.Box.Width + (2 * pad), n.Box.Height + (2 * pad)),
+            s_numberColour, [n.Value], Below: true));
+        // Numbers first: a number is what the page says, and its one long label has fewer places to go
+        // than a digit's, which can also shrink to the digit alone.
+        List<DrawnBox> boxes = [.. numbers, .. digits];
+
+        var layout = new LabelLayout(size, boxes.Select(b => b.Box));
+        if (statusText is not null)
+        {
+            layout.Keep(StatusBand(statusText, size, style));
+        }
+
+        return [.. boxes.Select(b => (b, PlaceLabel(layout, b, style)))];
+    }
+
+    private static PlacedLabel PlaceLabel(LabelLayout layout, DrawnBox box, Style style)
+    {
+        var texts = box.Labels.Select(label => Measure(label, style)).ToList();
+        var (chosen, place) = layout.Place(box.Box, [.. texts.Select(t => t.Background)], box.Below);
+        return new PlacedLabel(box.Labels[chosen], place, texts[chosen].TextHeight);
+    }
+
+    private static (Size Background, int TextHeight) Measure(string label, Style style)
+    {
+        var text = Cv2.GetTextSize(label, Font, style.FontScale, style.Thickness, out var baseline);
+        return (new Size(text.Width + style.Margin, text.Height + baseline + style.Margin), text.Height);
+    }
+
+    private static void DrawLabel(Mat canvas, PlacedLabel label, Scalar colour, Style style)
+    {
+        Cv2.Rectangle(canvas, label.Place, colour, -1);
+        var origin = new Point(
+            label.Place.X + (style.Margin / 2), label.Place.Y + label.TextHeight + (style.Margin / 2));
+        Cv2.PutText(canvas, label.Text, origin, Font, style.FontScale, s_labelText, style.Thickness,
+            LineTypes.AntiAlias);
     }
 
     private static string StatusText(OverlayStatus status, FrameReadings readings, int width, Style style)
@@ -129,24 +187,10 @@ public static class OverlayRenderer
             s_labelText, style.Thickness, LineTypes.AntiAlias);
     }
 
-    private static void Label(Mat canvas, string text, Point corner, bool above, Scalar colour, Style style)
-    {
-        var size = Cv2.GetTextSize(text, Font, style.FontScale, style.Thickness, out var baseline);
-        var height = size.Height + baseline + style.Margin;
-        var top = above ? corner.Y - height : corner.Y;
+    /// <summary>A box and its label's forms, preferred first: a digit with its probability, then bare.</summary>
+    private readonly record struct DrawnBox(Rect Box, Scalar Colour, IReadOnlyList<string> Labels, bool Below);
 
-        // A label that would leave the picture is moved inside it, onto the box's other side.
-        if (top < 0 || top + height > canvas.Height)
-        {
-            top = above ? corner.Y : corner.Y - height;
-        }
-
-        var left = Math.Clamp(corner.X, 0, Math.Max(0, canvas.Width - size.Width - style.Margin));
-        var background = new Rect(left, top, size.Width + style.Margin, height);
-        Cv2.Rectangle(canvas, background, colour, -1);
-        Cv2.PutText(canvas, text, new Point(left + (style.Margin / 2), top + size.Height + (style.Margin / 2)),
-            Font, style.FontScale, s_labelText, style.Thickness, LineTypes.AntiAlias);
-    }
+    private readonly record struct PlacedLabel(string Text, Rect Place, int TextHeight);
 
     private readonly record struct Style(double FontScale, int Thickness, int Line, int Margin)
     {

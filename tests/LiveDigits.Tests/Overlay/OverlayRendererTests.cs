@@ -33,15 +33,16 @@ public sealed class OverlayRendererTests
     }
 
     [Fact]
-    public void Render_BoxAtTheTopEdge_KeepsItsLabelInsideThePicture()
+    public void Render_BoxAtTheTopEdge_PutsItsLabelBelowTheBoxInsideThePicture()
     {
         using var frame = new Mat(120, 160, MatType.CV_8UC3, Scalar.White);
         var readings = new FrameReadings(0, 0, [new DigitReading(new Rect(2, 0, 20, 30), 4, 0.9)], []);
 
         using var annotated = OverlayRenderer.Render(frame, readings, status: null);
 
-        // The label's green background lands inside the box's top rows rather than above the picture.
-        Assert.Equal(new Vec3b(60, 200, 40), annotated.At<Vec3b>(1, 3));
+        // No room above: the label's green background is under the box, and the digit's top stays clear.
+        Assert.Equal(new Vec3b(60, 200, 40), annotated.At<Vec3b>(30, 2));
+        Assert.Equal(new Vec3b(255, 255, 255), annotated.At<Vec3b>(2, 5));
     }
 
     [Fact]
