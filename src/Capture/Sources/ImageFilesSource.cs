@@ -173,10 +173,44 @@ public sealed class ImageFilesSource : IFrameSource
         if (decoded.Empty())
         {
             decoded.Dispose();
-            throw new FrameSourceException($"{file}: the image cannot be decoded (damaged or unsupported)");
+
+            // OpenCV refuses an image over its pixel limit as it refuses a damaged one, saying why only in its
+            // own log ("pixels <= CV_IO_MAX_IMAGE_PIXELS"); a PNG's header tells the size.
+            throw new FrameSourceException(PngSize(file) is var (width, height) && width * height > MaxImagePixels
+                ? $"{file}: too large: {width}x{height}, over OpenCV's limit of {MaxImagePixels} pixels " +
+                    "(OPENCV_IO_MAX_IMAGE_PIXELS raises it)"
+                : $"{file}: the image cannot be decoded (damaged or unsupported)");
         }
 
         return decoded;
+    }
+
+    // OpenCV's default CV_IO_MAX_IMAGE_PIXELS, unless the variable sets another.
+    private static long MaxImagePixels =>
+        long.TryParse(Environment.GetEnvironmentVariable("OPENCV_IO_MAX_IMAGE_PIXELS"), out var limit) ? limit
+            : 1L << 30;
+
+    /// <summary>The size in a PNG's header; null for other formats, whose headers are not read here.</summary>
+    private static (long Width, long Height)? PngSize(string file)
+    {
+        Span<byte> start = stackalloc byte[24];
+        try
+        {
+            using var stream = File.OpenRead(file);
+            if (stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) < start.Length
+                || !start[..8].SequenceEqual(s_pngSignature))
+            {
+                return null;
+            }
+
+            return (
+                BinaryPrimitives.ReadUInt32BigEndian(start[16..]),
+                BinaryPrimitives.ReadUInt32BigEndian(start[20..]));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Walks a PNG's chunks: true when the file ends before its IEND chunk.</summary>

@@ -147,7 +147,8 @@ public static class MakeClipCommand
                 && result.GetValueOrDefault<double>() is var value && !(value is > 0 and <= ClipOptions.MaxFps))
             {
                 result.AddError(string.Create(
-                    CultureInfo.InvariantCulture, $"--fps must be above 0 and at most {ClipOptions.MaxFps}, not {value}"));
+                    CultureInfo.InvariantCulture,
+                    $"--fps must be above 0 and at most {ClipOptions.MaxFps}, not {value}"));
             }
         });
         spacing.Validators.Add(result =>
@@ -155,7 +156,8 @@ public static class MakeClipCommand
             if (CommonOptions.HasNumberValue(result)
                 && result.GetValueOrDefault<double>() is var value && !(value is >= 1 and <= 8))
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--spacing must be from 1 to 8, not {value}"));
+                result.AddError(
+                    string.Create(CultureInfo.InvariantCulture, $"--spacing must be from 1 to 8, not {value}"));
             }
         });
     }
@@ -240,7 +242,8 @@ public static class MakeClipCommand
         ClipFiles files;
         try
         {
-            files = ClipWriter.Write(options, folder, mnist, video, logger, onFrame: preview, cancellation: cancellation);
+            files = ClipWriter.Write(
+                options, folder, mnist, video, logger, onFrame: preview, cancellation: cancellation);
         }
         catch (OperationCanceledException)
         {

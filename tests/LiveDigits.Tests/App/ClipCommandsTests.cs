@@ -55,7 +55,8 @@ public sealed class ClipCommandsTests : IDisposable
 
         Assert.Equal(130, code);
         Assert.Equal("", app.Output);
-        Assert.Equal("livedigits: interrupted; no clip was written (the partial video is removed)", LastLine(app.Error));
+        Assert.Equal(
+            "livedigits: interrupted; no clip was written (the partial video is removed)", LastLine(app.Error));
         Assert.Empty(Directory.EnumerateFiles(output));
     }
 

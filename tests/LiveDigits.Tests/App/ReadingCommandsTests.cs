@@ -291,7 +291,8 @@ public sealed class ReadingCommandsTests : IDisposable
         Assert.Contains($"{pages[1]}: the image cannot be decoded (the PNG file is cut short); skipped", error,
             StringComparison.Ordinal);
         Assert.Equal(
-            $"livedigits: error: 1 of 3 images could not be decoded and were skipped ({pages[1]}); the others were read",
+            $"livedigits: error: 1 of 3 images could not be decoded and were skipped ({pages[1]}); " +
+            "the others were read",
             error.Trim().Split('\n')[^1]);
         Assert.DoesNotContain("libpng", error, StringComparison.Ordinal);
     }

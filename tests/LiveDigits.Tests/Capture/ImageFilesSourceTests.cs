@@ -198,7 +198,62 @@ public sealed class ImageFilesSourceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Frames_ImageOverOpenCvsPixelLimit_SkippedSayingItsSizeAndTheLimit()
+    {
+        // OpenCV said only, in its own log, "pixels <= CV_IO_MAX_IMAGE_PIXELS"; we said "damaged or unsupported".
+        var path = _folder.File("huge.png");
+        await File.WriteAllBytesAsync(path, PngHeaderOnly(40000, 30000));
+        var logger = new ListLogger();
+        var source = ImageFilesSource.FromPaths([path], logger: logger);
+
+        var frames = await source.Frames().ToList().ToTask();
+
+        Assert.Empty(frames);
+        Assert.Equal([path], source.Skipped);
+        Assert.StartsWith(
+            $"{path}: too large: 40000x30000, over OpenCV's limit of 1073741824 pixels",
+            Assert.Single(logger.Entries).Message,
+            StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>A PNG that declares a grey image of the given size and holds no pixel data: IHDR, then IEND.</summary>
+    private static byte[] PngHeaderOnly(int width, int height)
+    {
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth; colour type 0 (grey), deflate, no filter, no interlace
+        byte[] signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        return [.. signature, .. Chunk("IHDR", header), .. Chunk("IEND", [])];
+    }
+
+    private static byte[] Chunk(string type, byte[] data)
+    {
+        byte[] typed = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
+        var chunk = new byte[12 + data.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
+        typed.CopyTo(chunk, 4);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(typed));
+        return chunk;
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
 
     /// <summary>Puts an EXIF block holding only an orientation right after the JPEG's start marker.</summary>
     private static byte[] WithExifOrientation(byte[] jpeg, byte orientation)
