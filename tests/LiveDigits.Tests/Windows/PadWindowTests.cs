@@ -82,7 +82,7 @@ public sealed partial class PadWindowTests
     {
         var result = AppProcess.Run(["pad"], new Dictionary<string, string?> { ["DISPLAY"] = null });
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(3, result.ExitCode);
         var error = Assert.Single(result.ErrorLines);
         Assert.StartsWith(
             "livedigits: error: the pad needs a display (DISPLAY is not set)", error, StringComparison.Ordinal);
