@@ -18,10 +18,26 @@ count_dotnet() {  # Adds up the summary lines dotnet test prints per test assemb
   done < <(grep -E '^(Passed|Failed)!' "$1")
 }
 
+# dotnet test prints nothing between the build and its summary (several minutes): a line a minute on stderr
+# says it is still going.
+heartbeat() {
+  local minutes=0
+  while sleep 60; do
+    minutes=$((minutes + 1))
+    echo "test.sh: dotnet test still running (${minutes} min; log in out/test-dotnet.log)" >&2
+  done
+}
+
 log="$ld_root/out/test-dotnet.log"
 mkdir -p "$ld_root/out"
+echo "test.sh: building and running the .NET tests (about 5 minutes)" >&2
+heartbeat &
+beat=$!
+trap 'kill "$beat" 2>/dev/null' EXIT
 dotnet test "$ld_root/LiveDigits.sln" -c Release -nologo 2>&1 | tee "$log"
 dotnet_status=${PIPESTATUS[0]}
+kill "$beat" 2>/dev/null
+wait "$beat" 2>/dev/null
 count_dotnet "$log"
 if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=$((failed + 1))   # The build or the runner failed before any test could report.

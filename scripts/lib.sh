@@ -46,11 +46,13 @@ ld_ensure_dotnet() {
   return 1
 }
 
-# Builds the app in Release into .cache/app when any source is newer than the last build.
+# Builds the app in Release into .cache/app when any source is newer than the last build. The projects'
+# bin/ and obj/ are not sources: ./test.sh builds there, and counting them rebuilt the app after every test run.
 ld_ensure_app() {
   local out="$ld_root/.cache/app" stamp="$ld_root/.cache/app/.built"
   if [ -f "$stamp" ] && [ -z "$(find "$ld_root/src" "$ld_root/Directory.Build.props" \
-      "$ld_root/Directory.Packages.props" -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
+      "$ld_root/Directory.Packages.props" \( -name bin -o -name obj \) -prune -o \
+      -type f -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   ld_say "building (Release)..."
