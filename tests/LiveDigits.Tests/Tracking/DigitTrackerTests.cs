@@ -79,6 +79,25 @@ public sealed class DigitTrackerTests
     }
 
     [Fact]
+    public void Update_DigitEnteringTheView_WholeViewsOutweighTheRefusedPartialOnes()
+    {
+        var tracker = new DigitTracker(s_live);
+        float[] notDigit = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+        for (var frame = 0; frame < 4; frame++)
+        {
+            // A quarter of the digit in view, refused.
+            tracker.Update([new DigitObservation(new Rect(10, 0, 20, 10), notDigit)]);
+        }
+
+        tracker.Update([Seen(new Rect(10, 0, 20, 40), 7, 1f)]);
+        var whole = tracker.Update([Seen(new Rect(10, 0, 20, 40), 7, 1f)]);
+
+        // Weights 4 x 0.25 against 2 x 1: the 7 has 2 of 3 (with equal weights it would have 2 of 6 and lose).
+        Assert.Equal(7, whole[0].Winner);
+        Assert.Equal(2.0 / 3, whole[0].Confidence, 6);
+    }
+
+    [Fact]
     public void Update_TrackGoneLongerThanAllowed_EndsAndComesBackWithANewIdentity()
     {
         var tracker = new DigitTracker(s_live with { MaxMissedFrames = 2 });
