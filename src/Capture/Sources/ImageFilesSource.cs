@@ -113,7 +113,12 @@ public sealed class ImageFilesSource : IFrameSource
                 throw new FrameSourceException($"{file}: image file not found");
             }
 
-            if (info.Length == 0 || !Cv2.HaveImageReader(file))
+            if (info.Length == 0)
+            {
+                throw new FrameSourceException($"{file}: the image file is empty");
+            }
+
+            if (!Cv2.HaveImageReader(file))
             {
                 throw new FrameSourceException(IsVideo(file)
                     ? $"{file}: is a video, not an image (use 'livedigits video')"

@@ -72,7 +72,20 @@ public static class UserErrors
             return error.Message.ReplaceLineEndings(" ").TrimEnd('.');
         }
 
-        return $"{option.Option.Name} takes {Expected(option.Option.ValueType)}, not '{option.Tokens[^1].Value}'";
+        // A number too large for its type is a number all the same: "takes a whole number" would puzzle.
+        var value = option.Tokens[^1].Value;
+        var type = Nullable.GetUnderlyingType(option.Option.ValueType) ?? option.Option.ValueType;
+        if (type == typeof(int) && System.Numerics.BigInteger.TryParse(
+            value,
+            System.Globalization.NumberStyles.AllowLeadingSign,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out _))
+        {
+            return $"{option.Option.Name} {value} is out of range " +
+                $"(a whole number from {int.MinValue} to {int.MaxValue})";
+        }
+
+        return $"{option.Option.Name} takes {Expected(option.Option.ValueType)}, not '{value}'";
     }
 
     private static string Expected(Type type)

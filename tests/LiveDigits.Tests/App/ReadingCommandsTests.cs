@@ -239,6 +239,8 @@ public sealed class ReadingCommandsTests : IDisposable
     [InlineData("video x.avi --no-window --record same.jsonl --jsonl same.jsonl", "name the same file", 2)]
     [InlineData("camera --index -1", "--index must be at least 0, not -1", 2)]
     [InlineData("camera --index x --no-window", "--index takes a whole number, not 'x'", 2)]
+    [InlineData("camera --index 99999999999 --no-window",
+        "--index 99999999999 is out of range (a whole number from -2147483648 to 2147483647)", 2)]
     [InlineData("video x.avi --log-level Loud",
         "--log-level takes one of Trace, Debug, Information, Warning, Error, Critical, None, not 'Loud'", 2)]
     [InlineData("video MISSING --no-window", "video file not found", 3)]

@@ -59,6 +59,18 @@ public sealed class ImageFilesSourceTests : IDisposable
         Assert.Equal($"{text}: not an image OpenCV can read", error.Message);
     }
 
+    [Fact]
+    public void Validate_EmptyFile_SaysItIsEmpty()
+    {
+        // As for an empty model or video; it said "not an image OpenCV can read".
+        var empty = _folder.File("empty.png");
+        File.WriteAllBytes(empty, []);
+
+        var error = Assert.Throws<FrameSourceException>(ImageFilesSource.FromPaths([empty]).Validate);
+
+        Assert.Equal($"{empty}: the image file is empty", error.Message);
+    }
+
     [Theory]
     [InlineData("8UC1", 641, 480)]
     [InlineData("16UC1", 200, 100)]
