@@ -34,6 +34,13 @@ public static class BenchCommand
             Description = "Frames per measurement (default: the whole clip in file mode, 300 live).",
             HelpName = "N",
         };
+        frames.Validators.Add(result =>
+        {
+            if (CommonOptions.HasIntegerValue(result) && result.GetValueOrDefault<int?>() is < 1 and var value)
+            {
+                result.AddError($"--frames must be at least 1, not {value}");
+            }
+        });
         var repeat = new Option<int>("--repeat") { Description = "Repetitions.", DefaultValueFactory = _ => 3 };
         var fps = new Option<double>("--fps") { Description = "Live frame rate.", DefaultValueFactory = _ => 30 };
         var clip = new Option<string>("--clip")

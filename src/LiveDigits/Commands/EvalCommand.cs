@@ -27,6 +27,13 @@ public static class EvalCommand
             Description = "Classify only the first N test images.",
             HelpName = "N",
         };
+        limit.Validators.Add(result =>
+        {
+            if (CommonOptions.HasIntegerValue(result) && result.GetValueOrDefault<int?>() is <= 0 and var value)
+            {
+                result.AddError($"--limit must be a positive number of images, not {value}");
+            }
+        });
         var command = new Command("eval", "Measure a model on the 10,000 MNIST test images (fetched once with npm).")
         {
             model,

@@ -26,12 +26,25 @@ public static class CommonOptions
 
     /// <summary>Creates an <c>--engine</c> option; each command owns its instance.</summary>
     /// <returns>The option; read it with <see cref="ParseEngine"/>.</returns>
-    public static Option<string> Engine() => new("--engine")
+    public static Option<string> Engine()
     {
-        Description = "What runs the network: dnn (OpenCV, the default) or ort (ONNX Runtime, faster; .onnx only).",
-        DefaultValueFactory = _ => "dnn",
-        HelpName = "dnn|ort",
-    };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "What runs the network: dnn (OpenCV, the default) or ort (ONNX Runtime, faster; .onnx only).",
+            DefaultValueFactory = _ => "dnn",
+            HelpName = "dnn|ort",
+        };
+
+        // Checked while parsing, so the line ends with the help command as other usage errors do.
+        engine.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.Tokens[^1].Value is not ("dnn" or "ort") and var text)
+            {
+                result.AddError($"--engine {text}: expected dnn (OpenCV) or ort (ONNX Runtime)");
+            }
+        });
+        return engine;
+    }
 
     /// <summary>Reads an <c>--engine</c> value.</summary>
     /// <param name="text">The option's value.</param>

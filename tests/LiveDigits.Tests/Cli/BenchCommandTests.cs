@@ -37,7 +37,8 @@ public sealed partial class BenchCommandTests
     [Theory]
     [InlineData("--repeat", "0", "--repeat must be at least 1")]
     [InlineData("--frames", "0", "--frames must be at least 1")]
-    [InlineData("--engine", "gpu", "gpu")]
+    [InlineData("--frames", "-1", "--frames must be at least 1, not -1 (see 'livedigits bench --help')")]
+    [InlineData("--engine", "gpu", "--engine gpu: expected dnn (OpenCV) or ort (ONNX Runtime) (see 'livedigits bench")]
     [InlineData("--clip", "busy", "--clip busy")]
     public void Bench_BadArguments_PrintsOneLineAndExitsWithUsageError(string option, string value, string mention)
     {

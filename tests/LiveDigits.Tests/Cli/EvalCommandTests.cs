@@ -34,6 +34,7 @@ public sealed class EvalCommandTests
         var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith("livedigits: error: ", line, StringComparison.Ordinal);
         Assert.Contains(mention, line, StringComparison.Ordinal);
+        Assert.EndsWith("(see 'livedigits eval --help')", line, StringComparison.Ordinal);
     }
 
     [Fact]
