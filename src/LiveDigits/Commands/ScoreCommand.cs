@@ -91,6 +91,16 @@ public static class ScoreCommand
         var score = ClipScorer.Score(truth, lines);
         PrintDetails(score);
         Console.WriteLine(score.SummaryLine());
+
+        // Zeros from an empty or cut-short file look like a reader that found nothing; say which it is.
+        var covered = lines.Select(l => l.Frame).Distinct().Count();
+        if (covered < truth.FrameCount)
+        {
+            Console.Error.WriteLine(
+                $"livedigits: warning: {outputPath} has readings for {covered} of the clip's {truth.FrameCount} " +
+                "frames; frames without a line count as read with nothing found");
+        }
+
         return ExitCodes.Success;
     }
 

@@ -136,6 +136,25 @@ public sealed class CommandErrorsTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.Contains("3 / 0 / 0", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Score_ReadingsCoverFewerFramesThanTheTruth_ScoredWithAWarning(int frames)
+    {
+        // An empty file scored zeros with exit 0 and no word, like a reader that found nothing.
+        var (truth, jsonl) = WriteClipFiles(fps: 10, frames: 3, ReadingsAt(fps: 10, frames: frames));
+
+        var (code, output, error) = AppProcess.Run("score", truth, jsonl);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("score f1=", output, StringComparison.Ordinal);
+        Assert.Equal(
+            $"livedigits: warning: {jsonl} has readings for {frames} of the clip's 3 frames; " +
+            "frames without a line count as read with nothing found",
+            error.Trim());
     }
 
     public void Dispose() => _folder.Dispose();
