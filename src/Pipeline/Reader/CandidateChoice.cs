@@ -15,6 +15,9 @@ internal sealed class CandidateChoice : IDisposable
     /// <summary>Gets the chosen candidates, left as the segmenter and the cuts found them.</summary>
     public List<(Rect Box, DigitPrediction Prediction, Mat Input)> Chosen { get; } = [];
 
+    /// <summary>Gets the boxes of the candidates the frame's cap left unclassified (the shortest ones).</summary>
+    public List<Rect> Unclassified { get; } = [];
+
     /// <summary>Gets how many candidates were normalised and classified, chosen or not.</summary>
     public int Classified { get; set; }
 

@@ -42,6 +42,9 @@ internal sealed class CandidateChooser(
         try
         {
             var candidates = Strongest(segmentation.Candidates);
+            choice.Unclassified.AddRange(segmentation.Candidates
+                .Where((_, i) => !candidates.ContainsKey(i))
+                .Select(c => c.Box));
             var merges = segmentation.Merges
                 .Where(m => m.Replaces.All(candidates.ContainsKey))
                 .ToList();

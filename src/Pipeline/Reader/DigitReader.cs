@@ -90,7 +90,7 @@ public sealed class DigitReader : IDisposable
 
         using var segmentation = _segmenter.Segment(bgrFrame);
         using var choice = _chooser.Choose(segmentation);
-        TextContext.RefuseDigitsInWords(choice.Chosen, _chooseThreshold);
+        TextContext.RefuseDigitsInWords(choice.Chosen, _chooseThreshold, choice.Unclassified);
         var digits = Decide(choice.Chosen);
         var (ordered, numbers) = _grouper.Group(digits);
         var readings = new FrameReadings(index, time.TotalMilliseconds, ordered, numbers, source);

@@ -28,13 +28,24 @@ internal static class TextContext
     /// <summary>Refuses, in place, the read digits that stand in a run of mostly refused candidates.</summary>
     /// <param name="chosen">The frame's chosen candidates; predictions of refused ones are replaced.</param>
     /// <param name="accept">The lowest probability at which a candidate counts as a read digit.</param>
+    /// <param name="unclassified">
+    /// Candidates of the frame that were never classified (the cap keeps the tallest): they count as refused.
+    /// On a printed page the cap keeps a word's ascenders (S, b, l, t, read as 5, 6, 1, 1) and drops its
+    /// x-height letters, so without them a word falls apart into runs of digits.
+    /// </param>
     /// <returns>How many digits were refused.</returns>
-    public static int RefuseDigitsInWords(List<(Rect Box, DigitPrediction Prediction, Mat Input)> chosen, double accept)
+    public static int RefuseDigitsInWords(
+        List<(Rect Box, DigitPrediction Prediction, Mat Input)> chosen,
+        double accept,
+        IReadOnlyList<Rect>? unclassified = null)
     {
         ArgumentNullException.ThrowIfNull(chosen);
-        var read = chosen.Select(c => c.Prediction.IsDigit && c.Prediction.Confidence >= accept).ToArray();
+        unclassified ??= [];
+        var read = chosen.Select(c => c.Prediction.IsDigit && c.Prediction.Confidence >= accept)
+            .Concat(unclassified.Select(_ => false))
+            .ToArray();
         var refused = 0;
-        foreach (var run in Runs(chosen.Select(c => c.Box).ToList()))
+        foreach (var run in Runs([.. chosen.Select(c => c.Box), .. unclassified]))
         {
             var digits = run.Count(i => read[i]);
             if (run.Count < MinRun || digits == 0 || run.Count - digits <= digits)

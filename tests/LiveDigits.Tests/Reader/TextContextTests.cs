@@ -42,6 +42,39 @@ public sealed class TextContextTests
         chosen.ForEach(c => c.Item3.Dispose());
     }
 
+    [Fact]
+    public void RefuseDigitsInWords_ReadLettersJoinedByUnclassifiedOnes_RefusesThem()
+    {
+        // Three ascenders read as digits, 66 px apart: alone each is its own run; the five x-height letters
+        // the cap left unclassified between them make them one word.
+        int[] ascenders = [100, 190, 280];
+        int[] xHeights = [130, 157, 220, 247, 310];
+        var chosen = ascenders
+            .Select(x => (new Rect(x, 50, 24, 40), Reading(0.95f), new Mat()))
+            .ToList();
+        Rect[] unclassified = [.. xHeights.Select(x => new Rect(x, 66, 20, 24))];
+
+        var alone = TextContext.RefuseDigitsInWords([.. chosen], 0.5);
+        var refused = TextContext.RefuseDigitsInWords(chosen, 0.5, unclassified);
+
+        Assert.Equal(0, alone);
+        Assert.Equal(3, refused);
+        chosen.ForEach(c => c.Item3.Dispose());
+    }
+
+    [Fact]
+    public void Read_PrintedLineBeyondTheCandidateCap_ReadsOnlyTheNumber()
+    {
+        using var page = new Mat(300, 900, MatType.CV_8UC3, new Scalar(235, 238, 240));
+        Print(page, "Subtotal Total Items Customer Room", new Point(20, 80));
+        Print(page, "2026", new Point(40, 220));
+        using var reader = new DigitReader(new DigitReaderOptions { TrackAcrossFrames = false, MaxCandidates = 16 });
+
+        using var analysis = reader.Read(page, 0, TimeSpan.Zero);
+
+        Assert.Equal("2026", string.Concat(analysis.Readings.Digits.Select(d => d.Digit)));
+    }
+
     private static DigitPrediction Reading(float seven)
     {
         var probabilities = new float[11];
