@@ -45,7 +45,7 @@ public sealed class ReadingCommandsTests : IDisposable
         var record = _folder.File("run.avi");
         using var app = AppProcess.Start(
             ["video", clip, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl, "--record", record]);
-        Assert.True(SpinWait.SpinUntil(() => LineCount(jsonl) >= 5, TimeSpan.FromMinutes(2)), app.Error);
+        Assert.True(SpinWait.SpinUntil(() => GrowingFile.LineCount(jsonl) >= 5, TimeSpan.FromMinutes(2)), app.Error);
 
         app.Signal(signal);
         var code = app.WaitForExit(TimeSpan.FromSeconds(30));
@@ -75,7 +75,7 @@ public sealed class ReadingCommandsTests : IDisposable
         var record = _folder.File("run.avi");
         using var app = AppProcess.Start(
             ["video", clip, "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl, "--record", record]);
-        Assert.True(SpinWait.SpinUntil(() => LineCount(jsonl) >= 5, TimeSpan.FromMinutes(2)), app.Error);
+        Assert.True(SpinWait.SpinUntil(() => GrowingFile.LineCount(jsonl) >= 5, TimeSpan.FromMinutes(2)), app.Error);
 
         app.Signal(signal);
         app.Signal(signal);
@@ -412,19 +412,5 @@ public sealed class ReadingCommandsTests : IDisposable
         ln.WaitForExit();
         Assert.Equal(0, ln.ExitCode);
         return link;
-    }
-
-    private static int LineCount(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd().Count(c => c == '\n');
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 }

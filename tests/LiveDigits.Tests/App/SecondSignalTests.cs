@@ -31,7 +31,7 @@ public sealed class SecondSignalTests : IDisposable
         // Opened for reading and writing, the pipe opens at once (for reading alone it would wait for the
         // app's writer, forever if the app failed first); the test only holds it.
         using var unread = new FileStream(record, FileMode.Open, FileAccess.ReadWrite);
-        Assert.True(SpinWait.SpinUntil(() => LineCount(jsonl) >= 1, TimeSpan.FromMinutes(2)), app.Error);
+        Assert.True(SpinWait.SpinUntil(() => GrowingFile.LineCount(jsonl) >= 1, TimeSpan.FromMinutes(2)), app.Error);
         app.Signal(signal);
         Thread.Sleep(ShutdownSignals.SameRequest + TimeSpan.FromSeconds(1));
         Assert.False(app.HasExited, $"the first signal ended the run; the test needs it stuck: {app.Error}");
@@ -56,19 +56,5 @@ public sealed class SecondSignalTests : IDisposable
         using var process = System.Diagnostics.Process.Start("mkfifo", [path]);
         process.WaitForExit();
         return process.ExitCode;
-    }
-
-    private static int LineCount(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd().Count(c => c == '\n');
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 }

@@ -60,7 +60,8 @@ public sealed class NumberGrouperTests
     [Fact]
     public void Group_TwoLines_ReadsTopLineFirstEvenWhenLowerStartsFurtherLeft()
     {
-        DigitReading[] digits = [Digit(9, 0, y: 200), Digit(8, 45, y: 200), Digit(1, 100, y: 100), Digit(2, 145, y: 100)];
+        DigitReading[] digits =
+            [Digit(9, 0, y: 200), Digit(8, 45, y: 200), Digit(1, 100, y: 100), Digit(2, 145, y: 100)];
 
         var (ordered, numbers) = _grouper.Group(digits);
 
@@ -71,7 +72,8 @@ public sealed class NumberGrouperTests
     [Fact]
     public void Group_LineSlopingUnderPerspective_StaysOneNumber()
     {
-        DigitReading[] digits = [Digit(5, 0, y: 100), Digit(5, 45, y: 112), Digit(5, 90, y: 124), Digit(5, 135, y: 136)];
+        DigitReading[] digits =
+            [Digit(5, 0, y: 100), Digit(5, 45, y: 112), Digit(5, 90, y: 124), Digit(5, 135, y: 136)];
 
         var (_, numbers) = _grouper.Group(digits);
 

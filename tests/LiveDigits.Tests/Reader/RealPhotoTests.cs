@@ -31,14 +31,7 @@ public sealed class RealPhotoTests
     [MemberData(nameof(Sheets))]
     public void Read_RealPhotograph_ReadsEveryDigitInTheRightRows(string model, string sheet)
     {
-        using var reader = new DigitReader(new DigitReaderOptions
-        {
-            ModelPath = Path.Combine(ProjectPaths.Models, model),
-            TrackAcrossFrames = false,
-        });
-        using var image = Cv2.ImRead(Path.Combine(TestData.Folder, "real", sheet));
-
-        using var analysis = reader.Read(image, 0, TimeSpan.Zero, sheet);
+        using var analysis = ReadSheet(model, sheet);
 
         Assert.Equal(ExpectedRows(sheet), Rows(analysis.Readings.Digits));
     }
@@ -48,17 +41,22 @@ public sealed class RealPhotoTests
     public void Read_RealPhotograph_EachEvenlySpacedRowIsOneNumber(string model, string sheet)
     {
         // Every row of both sheets is written at even spacing, so a reader of the page sees one number a row.
+        using var analysis = ReadSheet(model, sheet);
+
+        var rows = ExpectedRows(sheet).Split(" / ")
+            .Select(row => row.Replace(" ", string.Empty, StringComparison.Ordinal));
+        Assert.Equal(rows, analysis.Readings.Numbers.Select(n => n.Value));
+    }
+
+    private static FrameAnalysis ReadSheet(string model, string sheet)
+    {
         using var reader = new DigitReader(new DigitReaderOptions
         {
             ModelPath = Path.Combine(ProjectPaths.Models, model),
             TrackAcrossFrames = false,
         });
         using var image = Cv2.ImRead(Path.Combine(TestData.Folder, "real", sheet));
-
-        using var analysis = reader.Read(image, 0, TimeSpan.Zero, sheet);
-
-        var rows = ExpectedRows(sheet).Split(" / ").Select(row => row.Replace(" ", string.Empty, StringComparison.Ordinal));
-        Assert.Equal(rows, analysis.Readings.Numbers.Select(n => n.Value));
+        return reader.Read(image, 0, TimeSpan.Zero, sheet);
     }
 
     private static string ExpectedRows(string sheet)

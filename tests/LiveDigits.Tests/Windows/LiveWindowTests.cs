@@ -55,7 +55,7 @@ public sealed class LiveWindowTests : IDisposable
         using var app = AppProcess.Start(
             ["video", clip, "--model", AppProcess.TestModel, "--jsonl", jsonl, "--record", record], x.Display);
         var window = WaitForWindow(x, app);
-        Assert.True(SpinWait.SpinUntil(() => ReadingsJsonlLines(jsonl) >= 5, s_patience), app.Error);
+        Assert.True(SpinWait.SpinUntil(() => GrowingFile.LineCount(jsonl) >= 5, s_patience), app.Error);
 
         // Alt+F4 is openbox's Close, what its close button does: WM_DELETE_WINDOW to the window.
         x.Tool("xdotool", "windowactivate", "--sync", window);
@@ -72,20 +72,6 @@ public sealed class LiveWindowTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
-
-    private static int ReadingsJsonlLines(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd().Count(c => c == '\n');
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
 
     private static string WaitForWindow(XvfbSession x, AppProcess app)
     {
