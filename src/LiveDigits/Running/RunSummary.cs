@@ -30,7 +30,10 @@ public sealed record RunSummary(
         {
             string.Create(
                 culture, $"frames {s.Frames} in {seconds:0.0} s ({s.Frames / seconds:0.0} fps), dropped {Dropped}"),
-            string.Create(culture, $"digits read {s.DigitReadings} (in {s.Tracks} tracked digits)"),
+            // Images are read one by one, untracked: a count of tracks would say 0 beside every digit read.
+            s.Tracks == 0
+                ? string.Create(culture, $"digits read {s.DigitReadings}")
+                : string.Create(culture, $"digits read {s.DigitReadings} (in {s.Tracks} tracked digits)"),
             $"numbers {numbers}",
         };
         lines.AddRange(Outputs);
