@@ -57,7 +57,8 @@ internal static class CandidateRethreshold
             return null;
         }
 
-        var ink = new Mat(dark, tight).Clone();
+        using var view = new Mat(dark, tight);
+        var ink = view.Clone();
         return new DigitCandidate(new Rect(box.X + tight.X, box.Y + tight.Y, tight.Width, tight.Height), ink);
     }
 
