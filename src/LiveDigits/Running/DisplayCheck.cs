@@ -10,7 +10,9 @@ public static class DisplayCheck
 {
     /// <summary>Fails when a window is wanted but cannot be shown.</summary>
     /// <param name="showWindow">Whether the command will open a window.</param>
-    /// <exception cref="DisplayUnavailableException">No display; the message says why and to use --no-window.</exception>
+    /// <exception cref="DisplayUnavailableException">
+    /// No display; the message says why and to use --no-window.
+    /// </exception>
     public static void RequireFor(bool showWindow)
     {
         // OpenCV's GTK back end aborts the process when it cannot reach the display, so this comes first.

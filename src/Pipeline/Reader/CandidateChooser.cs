@@ -126,7 +126,7 @@ internal sealed class CandidateChooser(
         return kept;
     }
 
-    /// <summary>Cuts the ink of refused candidates again at their own level, and keeps it where it is read surely.</summary>
+    /// <summary>Cuts refused candidates' ink again at their own level; keeps it where it is read surely.</summary>
     private void Tighten(
         CandidateChoice choice,
         List<(DigitCandidate Candidate, DigitPrediction Prediction, Mat Input)> kept,
@@ -162,7 +162,9 @@ internal sealed class CandidateChooser(
         }
     }
 
-    private void Cut(CandidateChoice choice, List<(DigitCandidate Candidate, DigitPrediction Prediction, Mat Input)> kept)
+    private void Cut(
+        CandidateChoice choice,
+        List<(DigitCandidate Candidate, DigitPrediction Prediction, Mat Input)> kept)
     {
         var refused = kept
             .Select((k, i) => (k.Candidate, k.Prediction, At: i))

@@ -5,7 +5,9 @@ using OpenCvSharp;
 
 namespace LiveDigits.Tests.Reader;
 
-/// <summary>The proof on real paper: every digit of the committed photographs read, in the right rows.</summary>
+/// <summary>
+/// The proof on real paper: every digit of the committed photographs read, in the right rows.
+/// </summary>
 public sealed class RealPhotoTests
 {
     public static TheoryData<string, string> Sheets()

@@ -133,7 +133,8 @@ public sealed class DigitTrackerTests
     [InlineData(0, 0, 10, 10, 0, 0, 10, 10, 1.0)]
     [InlineData(0, 0, 10, 10, 5, 0, 10, 10, 1.0 / 3)]
     [InlineData(0, 0, 10, 10, 20, 20, 10, 10, 0.0)]
-    public void IntersectionOverUnion_Boxes_GivesTheRatio(int ax, int ay, int aw, int ah, int bx, int by, int bw, int bh, double expected)
+    public void IntersectionOverUnion_Boxes_GivesTheRatio(
+        int ax, int ay, int aw, int ah, int bx, int by, int bw, int bh, double expected)
     {
         var iou = DigitTracker.IntersectionOverUnion(new Rect(ax, ay, aw, ah), new Rect(bx, by, bw, bh));
 
