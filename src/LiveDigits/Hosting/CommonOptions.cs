@@ -74,6 +74,9 @@ public static class CommonOptions
             out _));
     }
 
+    /// <summary>The start of the error <see cref="RefuseUnknownOptions{T}"/> raises, up to the option's name.</summary>
+    public const string UnknownOptionError = "Unrecognized command or argument '--";
+
     /// <summary>
     /// Refuses a word starting with <c>--</c> as an argument: System.CommandLine hands an unknown option to an
     /// argument that takes several values, so <c>image page.png --no-windw</c> went looking for a file of that
@@ -88,7 +91,7 @@ public static class CommonOptions
         {
             if (result.Tokens.FirstOrDefault(t => t.Value.StartsWith("--", StringComparison.Ordinal)) is { } token)
             {
-                result.AddError($"Unrecognized command or argument '{token.Value}'");
+                result.AddError($"{UnknownOptionError}{token.Value[2..]}'");
             }
         });
     }

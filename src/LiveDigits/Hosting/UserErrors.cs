@@ -19,8 +19,10 @@ public static class UserErrors
     private const string ProgramName = "livedigits";
 
     /// <summary>
-    /// Reports command-line errors: the first one, with the help command to type. An unknown or missing
-    /// command gets the list of commands instead of System.CommandLine's "Required command was not provided".
+    /// Reports command-line errors: the first one, with the help command to type. An unknown option comes
+    /// first: in <c>video --no-windw clip.mp4</c> the parser takes the typo for the file and reports the file as
+    /// the word it does not know. An unknown or missing command gets the list of commands instead of
+    /// System.CommandLine's "Required command was not provided".
     /// </summary>
     /// <param name="parsed">A parse result with errors.</param>
     /// <returns><see cref="ExitCodes.UsageError"/>.</returns>
@@ -28,7 +30,9 @@ public static class UserErrors
     {
         ArgumentNullException.ThrowIfNull(parsed);
         var command = parsed.CommandResult.Command;
-        var message = command is RootCommand ? RootProblem(parsed, command) : Describe(parsed.Errors[0]);
+        var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith(CommonOptions.UnknownOptionError, StringComparison.Ordinal))
+            ?? parsed.Errors[0];
+        var message = command is RootCommand ? RootProblem(parsed, command) : Describe(first);
         Console.Error.WriteLine($"{Prefix}{message} (see '{CommandLine(parsed.CommandResult)} --help')");
         return ExitCodes.UsageError;
     }

@@ -247,6 +247,7 @@ public sealed class ReadingCommandsTests : IDisposable
     [InlineData("image MISSING --no-window", "no such image file or folder", 3)]
     [InlineData("image DATA/real/sheet_a.png --no-windw", "Unrecognized command or argument '--no-windw' (see", 2)]
     [InlineData("video --no-windw", "Unrecognized command or argument '--no-windw' (see", 2)]
+    [InlineData("video --no-windw MISSING", "Unrecognized command or argument '--no-windw' (see", 2)]
     [InlineData("image DATA/real/sheet_a.png --no-window --model DATA/models/unsupported-op.pb",
         "cannot import the operation Cumprod (layer \"sequential/cumulative/Cumprod\"); export the model to ONNX", 3)]
     [InlineData("image DATA/real/sheet_a.png --no-window --model DATA/models",
