@@ -36,7 +36,7 @@ public static class BenchCommand
         };
         frames.Validators.Add(result =>
         {
-            if (CommonOptions.HasIntegerValue(result) && result.GetValueOrDefault<int?>() is < 1 and var value)
+            if (CommonOptions.HasNumberValue<int>(result) && result.GetValueOrDefault<int?>() is < 1 and var value)
             {
                 result.AddError($"--frames must be at least 1, not {value}");
             }

@@ -47,7 +47,7 @@ public static class CameraCommand
         var option = new Option<int?>(name) { Description = description, HelpName = helpName };
         option.Validators.Add(result =>
         {
-            if (CommonOptions.HasIntegerValue(result)
+            if (CommonOptions.HasNumberValue<int>(result)
                 && result.GetValueOrDefault<int?>() is { } value && value < (least ?? 1))
             {
                 result.AddError($"{name} must be at least {least ?? 1}, not {value}");

@@ -29,7 +29,7 @@ public static class EvalCommand
         };
         limit.Validators.Add(result =>
         {
-            if (CommonOptions.HasIntegerValue(result) && result.GetValueOrDefault<int?>() is <= 0 and var value)
+            if (CommonOptions.HasNumberValue<int>(result) && result.GetValueOrDefault<int?>() is <= 0 and var value)
             {
                 result.AddError($"--limit must be a positive number of images, not {value}");
             }

@@ -118,7 +118,7 @@ public static class MakeClipCommand
     {
         frames.Validators.Add(result =>
         {
-            if (CommonOptions.HasIntegerValue(result)
+            if (CommonOptions.HasNumberValue<int>(result)
                 && result.GetValueOrDefault<int>() is var value and (< 1 or > ClipOptions.MaxFrameCount))
             {
                 result.AddError(string.Create(
@@ -143,7 +143,7 @@ public static class MakeClipCommand
         });
         fps.Validators.Add(result =>
         {
-            if (CommonOptions.HasNumberValue(result)
+            if (CommonOptions.HasNumberValue<double>(result)
                 && result.GetValueOrDefault<double>() is var value && !(value is > 0 and <= ClipOptions.MaxFps))
             {
                 result.AddError(string.Create(
@@ -153,7 +153,7 @@ public static class MakeClipCommand
         });
         spacing.Validators.Add(result =>
         {
-            if (CommonOptions.HasNumberValue(result)
+            if (CommonOptions.HasNumberValue<double>(result)
                 && result.GetValueOrDefault<double>() is var value && !(value is >= 1 and <= 8))
             {
                 result.AddError(

@@ -28,7 +28,7 @@ public static class PadCommand
         };
         stroke.Validators.Add(result =>
         {
-            if (CommonOptions.HasIntegerValue(result) && result.GetValueOrDefault<int>() is < 1 or > 200)
+            if (CommonOptions.HasNumberValue<int>(result) && result.GetValueOrDefault<int>() is < 1 or > 200)
             {
                 result.AddError("--stroke must be a width from 1 to 200 pixels");
             }

@@ -58,20 +58,23 @@ public static class CommonOptions
     };
 
     /// <summary>
-    /// Tells whether an integer option's words parse as integers. A range validator must check this first:
-    /// System.CommandLine runs validators even after a failed conversion, and reading the value then throws
-    /// instead of letting the parser report "cannot parse".
+    /// Tells whether a numeric option's words parse as <typeparamref name="T"/> (whole numbers for an integer
+    /// type). A range validator must check this first: System.CommandLine runs validators even after a failed
+    /// conversion, and reading the value then throws instead of letting the parser report "cannot parse".
     /// </summary>
+    /// <typeparam name="T">The option's number type, <see cref="int"/> or <see cref="double"/>.</typeparam>
     /// <param name="result">The option's parse result.</param>
-    /// <returns>True when every token is an integer (or the value is the default).</returns>
-    public static bool HasIntegerValue(System.CommandLine.Parsing.OptionResult result)
+    /// <returns>True when every token is such a number (or the value is the default).</returns>
+    public static bool HasNumberValue<T>(System.CommandLine.Parsing.OptionResult result)
+        where T : System.Numerics.INumberBase<T>
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Tokens.All(token => int.TryParse(
-            token.Value,
-            System.Globalization.NumberStyles.Integer,
-            System.Globalization.CultureInfo.InvariantCulture,
-            out _));
+        var styles = typeof(T).GetInterfaces().Any(i =>
+                i.IsGenericType && i.GetGenericTypeDefinition() == typeof(System.Numerics.IBinaryInteger<>))
+            ? System.Globalization.NumberStyles.Integer
+            : System.Globalization.NumberStyles.Float;
+        return result.Tokens.All(token =>
+            T.TryParse(token.Value, styles, System.Globalization.CultureInfo.InvariantCulture, out _));
     }
 
     /// <summary>The start of the error <see cref="RefuseUnknownOptions{T}"/> raises, up to the option's name.</summary>
@@ -94,18 +97,5 @@ public static class CommonOptions
                 result.AddError($"{UnknownOptionError}{token.Value[2..]}'");
             }
         });
-    }
-
-    /// <summary>Like <see cref="HasIntegerValue"/>, for an option that takes any number.</summary>
-    /// <param name="result">The option's parse result.</param>
-    /// <returns>True when every token is a number (or the value is the default).</returns>
-    public static bool HasNumberValue(System.CommandLine.Parsing.OptionResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return result.Tokens.All(token => double.TryParse(
-            token.Value,
-            System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture,
-            out _));
     }
 }
