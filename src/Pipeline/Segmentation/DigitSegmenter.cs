@@ -36,13 +36,15 @@ public sealed class DigitSegmenter
         }
 
         using var grey = ToGrey(bgrFrame);
-        using var brightest = bgrFrame.Channels() == 1 ? null : BrightestChannel(bgrFrame);
+        var (brightest, darkest) = bgrFrame.Channels() == 1 ? (null, null) : ChannelExtremes(bgrFrame);
+        using var brightestOwner = brightest;
+        using var darkestOwner = darkest;
         using var pale = new Mat();
         var paper = new Mat();
         Mat? binary = null;
         try
         {
-            binary = InkBinariser.Binarise(grey, brightest, pale, paper);
+            binary = InkBinariser.Binarise(grey, brightest, darkest, pale, paper);
             return FindCandidates(binary, pale, paper);
         }
         catch
@@ -69,7 +71,8 @@ public sealed class DigitSegmenter
         return grey;
     }
 
-    private static Mat BrightestChannel(Mat frame)
+    /// <summary>The brightest and the darkest of a colour frame's three colour channels, owned by the caller.</summary>
+    private static (Mat Brightest, Mat Darkest) ChannelExtremes(Mat frame)
     {
         Cv2.Split(frame, out var planes);
         try
@@ -77,7 +80,10 @@ public sealed class DigitSegmenter
             var brightest = new Mat();
             Cv2.Max(planes[0], planes[1], brightest);
             Cv2.Max(brightest, planes[2], brightest);
-            return brightest;
+            var darkest = new Mat();
+            Cv2.Min(planes[0], planes[1], darkest);
+            Cv2.Min(darkest, planes[2], darkest);
+            return (brightest, darkest);
         }
         finally
         {

@@ -30,6 +30,16 @@ internal static class InkBinariser
     /// </summary>
     public const double PaleRatio = 0.91;
 
+    /// <summary>
+    /// Added to the share of the paper a pixel keeps in a colour frame's darkest channel before that channel
+    /// can make it ink. A red or green ballpoint keeps under a third of the paper in its darkest channel but
+    /// most of it in its brightest, so the brightest-channel test alone reads a page in red pen as blank.
+    /// Printed rules are pale: they keep more than half the paper in every channel, and the offset puts them
+    /// above <see cref="EdgeRatio"/>. The offset is the smallest that does, because a stroke's soft edge,
+    /// part pen and part paper, counts as ink through this channel only where it is mostly pen.
+    /// </summary>
+    public const double SaturatedInkOffset = 0.33;
+
     // The background is estimated at about this width: fine enough to follow a shadow's edge, coarse
     // enough that the dilation below spans a marker stroke (about width / 25 in the frame).
     private const int BackgroundWidth = 320;
@@ -40,7 +50,13 @@ internal static class InkBinariser
     /// <param name="brightest">
     /// The brightest of a colour frame's channels, or null. A pixel counts as dark only when it is dark
     /// in both images: a pale blue or red printed rule is bright in its own colour's channel and drops
-    /// out, while pen ink (black, blue, red, pencil) is dark in every channel or nearly so.
+    /// out, while black or blue pen and pencil are dark in every channel or nearly so.
+    /// </param>
+    /// <param name="darkest">
+    /// The darkest of a colour frame's channels, or null (given with <paramref name="brightest"/>). A pixel far
+    /// darker than the paper in it is ink even when its brightest channel is bright: strongly coloured pen
+    /// (red, green), which the brightest-channel test takes for a printed rule. See
+    /// <see cref="SaturatedInkOffset"/>.
     /// </param>
     /// <param name="pale">
     /// When given, receives every pixel darker than <see cref="PaleRatio"/> of the paper, with no hysteresis:
@@ -51,7 +67,8 @@ internal static class InkBinariser
     /// candidate can be binarised again at its own level.
     /// </param>
     /// <returns>The ink mask, 255 for ink, owned by the caller.</returns>
-    public static Mat Binarise(Mat grey, Mat? brightest = null, Mat? pale = null, Mat? paper = null)
+    public static Mat Binarise(
+        Mat grey, Mat? brightest = null, Mat? darkest = null, Mat? pale = null, Mat? paper = null)
     {
         var inverted = Cv2.Mean(grey).Val0 < 110;
         if (inverted)
@@ -64,6 +81,18 @@ internal static class InkBinariser
         {
             using var flatBrightest = Flatten(brightest);
             Cv2.Max(flat, flatBrightest, flat);
+        }
+
+        if (pale is not null)
+        {
+            Cv2.Threshold(flat, pale, PaleRatio * 255, 255, ThresholdTypes.BinaryInv);
+        }
+
+        if (darkest is not null && !inverted)
+        {
+            using var flatDarkest = Flatten(darkest);
+            Cv2.Add(flatDarkest, Scalar.All(SaturatedInkOffset * 255), flatDarkest);
+            Cv2.Min(flat, flatDarkest, flat);
         }
 
         if (paper is not null)
@@ -83,9 +112,12 @@ internal static class InkBinariser
         using var near = new Mat();
         Cv2.Dilate(seeds, near, kernel);
         Cv2.BitwiseAnd(mask, near, mask);
+
+        // The pale mask is cut before the darkest channel is consulted, so that a strongly coloured printed
+        // rule never joins it; coloured pen reaches it through the ink mask, which it must hold.
         if (pale is not null)
         {
-            Cv2.Threshold(flat, pale, PaleRatio * 255, 255, ThresholdTypes.BinaryInv);
+            Cv2.BitwiseOr(pale, mask, pale);
         }
 
         return mask;

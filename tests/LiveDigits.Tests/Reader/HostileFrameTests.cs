@@ -15,6 +15,7 @@ public sealed class HostileFrameTests
 
     [Theory]
     [InlineData(Texture.UniformNoise)]
+    [InlineData(Texture.SparseDarkNoise)]
     [InlineData(Texture.PaperWithSensorNoise)]
     [InlineData(Texture.Scribbles)]
     [InlineData(Texture.Blobs)]
@@ -33,7 +34,7 @@ public sealed class HostileFrameTests
     }
 
     [Theory]
-    [InlineData(Texture.UniformNoise)]
+    [InlineData(Texture.SparseDarkNoise)]
     [InlineData(Texture.Scribbles)]
     [InlineData(Texture.Blobs)]
     public void Read_TextureWithMoreBlobsThanTheCap_ClassifiesOnlyTheCap(Texture texture)
@@ -65,6 +66,7 @@ public sealed class HostileFrameTests
     public enum Texture
     {
         UniformNoise,
+        SparseDarkNoise,
         PaperWithSensorNoise,
         Scribbles,
         Blobs,
@@ -83,6 +85,24 @@ public sealed class HostileFrameTests
             case Texture.UniformNoise:
                 rng.Fill(frame, DistributionType.Uniform, Scalar.All(0), Scalar.All(256));
                 break;
+            case Texture.SparseDarkNoise:
+            {
+                // Grey, each pixel the brightest of three uniform draws: dark pixels are few and scattered, thousands
+                // of small pieces. (Uniform colour noise is dark in some channel nearly everywhere: one piece.)
+                rng.Fill(frame, DistributionType.Uniform, Scalar.All(0), Scalar.All(256));
+                Cv2.Split(frame, out var planes);
+                using var brightest = new Mat();
+                Cv2.Max(planes[0], planes[1], brightest);
+                Cv2.Max(brightest, planes[2], brightest);
+                Cv2.CvtColor(brightest, frame, ColorConversionCodes.GRAY2BGR);
+                foreach (var plane in planes)
+                {
+                    plane.Dispose();
+                }
+
+                break;
+            }
+
             case Texture.PaperWithSensorNoise:
                 rng.Fill(frame, DistributionType.Normal, Scalar.All(200), Scalar.All(40));
                 break;
