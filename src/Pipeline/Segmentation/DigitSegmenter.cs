@@ -135,7 +135,10 @@ public sealed class DigitSegmenter
         var maxHeight = binary.Rows * 0.6;
         merges.AddRange(PaleInk.Hypotheses(pale, binary, labels, pieces, minHeight, maxHeight, MaxPaleHypotheses));
 
-        return new FrameSegmentation(binary, candidates, merges, paper);
+        return new FrameSegmentation(binary, candidates, merges, paper)
+        {
+            Fragments = [.. pieces.Where(p => p.Candidate < 0).Select(p => p.Box)],
+        };
     }
 
     /// <summary>

@@ -40,6 +40,13 @@ public sealed class FrameSegmentation : IDisposable
     /// </summary>
     public Mat? Paper { get; }
 
+    /// <summary>
+    /// Gets the boxes of the pieces of ink that are not candidates: shorter than the smallest digit looked
+    /// for, or more than three times wider than tall. On a printed page these are a word's x-height letters
+    /// and bold letters printed close enough to touch; the word test counts them as letters.
+    /// </summary>
+    public IReadOnlyList<Rect> Fragments { get; init; } = [];
+
     /// <summary>Releases the images, the candidates and the merges. Safe to call more than once.</summary>
     public void Dispose()
     {
