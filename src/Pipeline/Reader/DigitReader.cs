@@ -90,7 +90,11 @@ public sealed class DigitReader : IDisposable
 
         using var segmentation = _segmenter.Segment(bgrFrame);
         using var choice = _chooser.Choose(segmentation);
-        TextContext.RefuseDigitsInWords(choice.Chosen, _chooseThreshold, choice.Unclassified);
+        TextContext.RefuseDigitsInWords(
+            choice.Chosen,
+            _chooseThreshold,
+            choice.Unclassified,
+            segmentation.Fragments);
         var digits = Decide(choice.Chosen);
         var (ordered, numbers) = _grouper.Group(digits);
         var readings = new FrameReadings(index, time.TotalMilliseconds, ordered, numbers, source);

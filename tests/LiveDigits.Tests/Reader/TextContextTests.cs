@@ -75,6 +75,99 @@ public sealed class TextContextTests
         Assert.Equal("2026", string.Concat(analysis.Readings.Digits.Select(d => d.Digit)));
     }
 
+    [Fact]
+    public void RefuseDigitsInWords_ReadLettersAmongFragments_RefusesThem()
+    {
+        // "Sum Total" as the default clip's frame 60 segments it: S, t and l read as 5, 1 and 1, T refused,
+        // and u, m, o and a shorter than the smallest digit looked for (12 px at 720p), so never candidates.
+        var chosen = new List<(Rect, DigitPrediction, Mat)>
+        {
+            (new Rect(153, 350, 11, 15), Reading(0.99f), new Mat()),
+            (new Rect(202, 349, 8, 14), Reading(0.04f), new Mat()),
+            (new Rect(222, 350, 5, 13), Reading(0.83f), new Mat()),
+            (new Rect(240, 349, 3, 13), Reading(0.99f), new Mat()),
+        };
+        Rect[] fragments =
+        [
+            new(165, 354, 10, 11), new(176, 354, 16, 11), new(211, 353, 10, 11), new(229, 353, 10, 10),
+        ];
+
+        var alone = TextContext.RefuseDigitsInWords([.. chosen], 0.5);
+        var refused = TextContext.RefuseDigitsInWords(chosen, 0.5, [], fragments);
+
+        Assert.Equal(0, alone);
+        Assert.Equal(3, refused);
+        chosen.ForEach(c => c.Item3.Dispose());
+    }
+
+    [Fact]
+    public void RefuseDigitsInWords_FragmentsInsideReadDigits_KeepsTheNumber()
+    {
+        // A two-digit number whose broken strokes left three pieces inside the digits' boxes: as neighbours
+        // they would outnumber the digits, but they are the digits' own ink.
+        var chosen = new List<(Rect, DigitPrediction, Mat)>
+        {
+            (new Rect(100, 50, 24, 40), Reading(0.95f), new Mat()),
+            (new Rect(130, 50, 24, 40), Reading(0.95f), new Mat()),
+        };
+        Rect[] fragments = [new(102, 55, 8, 20), new(112, 70, 8, 18), new(134, 52, 10, 20)];
+
+        var refused = TextContext.RefuseDigitsInWords(chosen, 0.5, [], fragments);
+
+        Assert.Equal(0, refused);
+        Assert.All(chosen, c => Assert.True(c.Item2.IsDigit));
+        chosen.ForEach(c => c.Item3.Dispose());
+    }
+
+    [Fact]
+    public void RefuseDigitsInWords_SpecksTrailingOffANumber_KeepsTheNumber()
+    {
+        // A smudge trailing off a number shrinks piece by piece: each piece is a neighbour of the one before,
+        // but only the first is tall enough to stand beside the digits, so the run is two digits and one piece.
+        var chosen = new List<(Rect, DigitPrediction, Mat)>
+        {
+            (new Rect(100, 50, 24, 40), Reading(0.95f), new Mat()),
+            (new Rect(130, 50, 24, 40), Reading(0.95f), new Mat()),
+        };
+        Rect[] fragments = [new(160, 60, 10, 20), new(175, 65, 6, 10), new(185, 67, 4, 5)];
+
+        var refused = TextContext.RefuseDigitsInWords(chosen, 0.5, [], fragments);
+
+        Assert.Equal(0, refused);
+        Assert.All(chosen, c => Assert.True(c.Item2.IsDigit));
+        chosen.ForEach(c => c.Item3.Dispose());
+    }
+
+    [Fact]
+    public void Read_SmallPrintedLineBesideAHandwrittenNumber_ReadsOnlyTheNumber()
+    {
+        // At 720p the smallest digit looked for is 12 px: this line's capitals and ascenders (15 px) are
+        // candidates and its x-height letters (11 px) are not, so S, l and t stood alone and read 5, 1, 1.
+        using var writing = new HandwrittenPage(1280, 720);
+        int[] digits = [HandwrittenPage.First(4), HandwrittenPage.First(0), HandwrittenPage.First(7)];
+        for (var i = 0; i < digits.Length; i++)
+        {
+            writing.Write(digits[i], new Point(400 + (i * 70), 300));
+        }
+
+        using var page = writing.Render();
+        Cv2.PutText(
+            page,
+            "Results Score Amount Total",
+            new Point(40, 200),
+            HersheyFonts.HersheyDuplex,
+            0.6,
+            new Scalar(40, 30, 30),
+            1,
+            LineTypes.AntiAlias);
+        using var reader = new DigitReader(s_frameByFrame);
+
+        using var analysis = reader.Read(page, 0, TimeSpan.Zero);
+
+        Assert.Equal("407", string.Concat(analysis.Readings.Digits.Select(d => d.Digit)));
+        Assert.Equal("407", Assert.Single(analysis.Readings.Numbers).Value);
+    }
+
     private static DigitPrediction Reading(float seven)
     {
         var probabilities = new float[11];
