@@ -36,12 +36,8 @@ public static class MakeClipCommand
             DefaultValueFactory = _ => 300,
             HelpName = "N",
         };
-        var output = new Option<string>("--out")
-        {
-            Description = "Output folder; receives the video and truth.json.",
-            Required = true,
-            HelpName = "DIR",
-        };
+        var output = CommonOptions.PathOption("--out", "Output folder; receives the video and truth.json.", "DIR");
+        output.Required = true;
         var size = new Option<string>("--size")
         {
             Description = "Frame size WxH.",
@@ -53,12 +49,9 @@ public static class MakeClipCommand
             Description = "Gaps between rows and numbers, times the usual (1-8); 2 puts about half the digits in view.",
             DefaultValueFactory = _ => 1,
         };
-        var video = new Option<string>("--video")
-        {
-            Description = "Video file name inside DIR: .avi (MJPG) or .mp4 (mp4v).",
-            DefaultValueFactory = _ => ClipFiles.DefaultVideoFileName,
-            HelpName = "NAME",
-        };
+        var video = CommonOptions.PathOption(
+            "--video", "Video file name inside DIR: .avi (MJPG) or .mp4 (mp4v).", "NAME");
+        video.DefaultValueFactory = _ => ClipFiles.DefaultVideoFileName;
 
         var preview = new Option<int>("--preview")
         {

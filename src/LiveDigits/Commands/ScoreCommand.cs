@@ -33,22 +33,16 @@ public static class ScoreCommand
             Description = "The reader's JSON Lines for that clip (--jsonl).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var clip = new Option<string?>("--clip")
-        {
-            Description = "Run the reader on this clip folder (from make-clip) and score it.",
-            HelpName = "DIR",
-        };
+        var clip = CommonOptions.PathOption(
+            "--clip", "Run the reader on this clip folder (from make-clip) and score it.", "DIR");
         var baselines = new Option<bool>("--baselines")
         {
             Description = "With --clip: also run the tutorial normalisation and the HOG + SVM baseline.",
         };
         var model = CommonOptions.Model(
             "The network for LiveDigits and the tutorial baseline; default: models/livedigits.onnx.");
-        var saveTo = new Option<string?>("--save-jsonl")
-        {
-            Description = "With --clip: write each method's JSON Lines into this folder.",
-            HelpName = "DIR",
-        };
+        var saveTo = CommonOptions.PathOption(
+            "--save-jsonl", "With --clip: write each method's JSON Lines into this folder.", "DIR");
 
         var command = new Command("score", "Score readings against a generated clip's ground truth.")
         {

@@ -18,11 +18,35 @@ public static class CommonOptions
     /// <summary>Creates a <c>--model</c> option; each command owns its instance.</summary>
     /// <param name="description">What the model is used for by that command.</param>
     /// <returns>The option.</returns>
-    public static Option<string?> Model(string description) => new("--model")
+    public static Option<string?> Model(string description) => PathOption("--model", description, "FILE");
+
+    /// <summary>
+    /// Creates an option whose value is a file or folder; every such option is made here. System.CommandLine
+    /// gives an option the next word as its value whatever it is, so <c>--jsonl --no-window</c> wrote a file
+    /// named <c>--no-window</c> and showed the window asked not to be shown. A value that is one of the
+    /// command's options, or any word starting with <c>--</c>, is refused while parsing; a file that really is
+    /// named so can be given as <c>./--name</c>.
+    /// </summary>
+    /// <param name="name">The option's name, such as <c>--jsonl</c>.</param>
+    /// <param name="description">What the path is for.</param>
+    /// <param name="helpName">What the value is: FILE, DIR or NAME.</param>
+    /// <returns>The option; the caller may make it required or give it a default.</returns>
+    public static Option<string?> PathOption(string name, string description, string helpName)
     {
-        Description = description,
-        HelpName = "FILE",
-    };
+        var option = new Option<string?>(name) { Description = description, HelpName = helpName };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.Tokens[^1].Value is var value && IsOptionWord(result, value))
+            {
+                result.AddError(
+                    $"{name} {NeedsValueError}{helpName}, not '{value}' (a file so named is given as ./{value})");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>What follows the option's name in the error <see cref="PathOption"/> raises.</summary>
+    public const string NeedsValueError = "needs a ";
 
     /// <summary>Creates an <c>--engine</c> option; each command owns its instance.</summary>
     /// <returns>The option; read it with <see cref="ParseEngine"/>.</returns>
@@ -75,6 +99,32 @@ public static class CommonOptions
             : System.Globalization.NumberStyles.Float;
         return result.Tokens.All(token =>
             T.TryParse(token.Value, styles, System.Globalization.CultureInfo.InvariantCulture, out _));
+    }
+
+    /// <summary>Whether a path option's value is an option word: it starts with <c>--</c>, or is a name or alias
+    /// (<c>-h</c>) of an option the command takes, its own or one it inherits (<c>--log-level</c>).</summary>
+    private static bool IsOptionWord(System.CommandLine.Parsing.OptionResult result, string value)
+    {
+        if (value.StartsWith("--", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!value.StartsWith('-'))
+        {
+            return false;
+        }
+
+        for (var parent = result.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is System.CommandLine.Parsing.CommandResult { Command: var command }
+                && command.Options.Any(o => o.Name == value || o.Aliases.Contains(value)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The start of the error <see cref="RefuseUnknownOptions{T}"/> raises, up to the option's name.</summary>

@@ -14,16 +14,10 @@ public sealed class ReadingOptions
     public ReadingOptions()
     {
         Model = CommonOptions.Model("Model to read digits with; default: models/livedigits.onnx.");
-        Record = new Option<string?>("--record")
-        {
-            Description = "Write the annotated video to FILE (.mp4 with mp4v, or .avi with MJPG).",
-            HelpName = "FILE",
-        };
-        Jsonl = new Option<string?>("--jsonl")
-        {
-            Description = "Write every frame's readings to FILE as JSON Lines, one line per frame.",
-            HelpName = "FILE",
-        };
+        Record = CommonOptions.PathOption(
+            "--record", "Write the annotated video to FILE (.mp4 with mp4v, or .avi with MJPG).", "FILE");
+        Jsonl = CommonOptions.PathOption(
+            "--jsonl", "Write every frame's readings to FILE as JSON Lines, one line per frame.", "FILE");
         NoWindow = new Option<bool>("--no-window") { Description = "Show no window (for scripts and servers)." };
         Engine = CommonOptions.Engine();
     }

@@ -21,8 +21,10 @@ public static class UserErrors
     /// <summary>
     /// Reports command-line errors: the first one, with the help command to type. An unknown option comes
     /// first: in <c>video --no-windw clip.mp4</c> the parser takes the typo for the file and reports the file as
-    /// the word it does not know. An unknown or missing command gets the list of commands instead of
-    /// System.CommandLine's "Required command was not provided".
+    /// the word it does not know. A path option given an option as its value comes next: in
+    /// <c>--jsonl --record x.mp4</c> the parser also reports x.mp4 as a word it does not know, which is only
+    /// the consequence. An unknown or missing command gets the list of commands instead of System.CommandLine's
+    /// "Required command was not provided".
     /// </summary>
     /// <param name="parsed">A parse result with errors.</param>
     /// <returns><see cref="ExitCodes.UsageError"/>.</returns>
@@ -31,6 +33,8 @@ public static class UserErrors
         ArgumentNullException.ThrowIfNull(parsed);
         var command = parsed.CommandResult.Command;
         var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith(CommonOptions.UnknownOptionError, StringComparison.Ordinal))
+            ?? parsed.Errors.FirstOrDefault(e => e.SymbolResult is OptionResult { Option: var option }
+                && e.Message.StartsWith($"{option.Name} {CommonOptions.NeedsValueError}", StringComparison.Ordinal))
             ?? parsed.Errors[0];
         var message = command is RootCommand ? RootProblem(parsed, command) : Describe(first);
         Console.Error.WriteLine($"{Prefix}{message} (see '{CommandLine(parsed.CommandResult)} --help')");
