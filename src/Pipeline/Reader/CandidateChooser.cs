@@ -30,6 +30,9 @@ internal sealed class CandidateChooser(
     private const int CutsPerCandidate = 3;
     private const int MaxCutCandidates = 16;
 
+    // Rounds of cutting: a blob of up to this many touching digits plus one can be taken apart.
+    private const int MaxCutRounds = 2;
+
     // A merge may be at most this much taller than the tallest digit read beside it on its line.
     private const double MaxHeightOverLine = 1.5;
 
@@ -162,58 +165,82 @@ internal sealed class CandidateChooser(
         }
     }
 
+    /// <summary>
+    /// Cuts refused candidates into digits the network reads. A cut whose one side is read is also tried with
+    /// its other side cut again, up to <see cref="MaxCutRounds"/> times: three small digits written touching
+    /// ("682") are one blob that no single cut turns into two digits, or that one cut turns into a 6 and an
+    /// "82" read as a wide 2. Of all the ways tried, the one whose least sure part is surest wins; a candidate
+    /// is replaced only when every part is read at least as surely as the whole.
+    /// </summary>
     private void Cut(
         CandidateChoice choice,
         List<(DigitCandidate Candidate, DigitPrediction Prediction, Mat Input)> kept)
     {
-        var refused = kept
+        var pending = kept
             .Select((k, i) => (k.Candidate, k.Prediction, At: i))
             .Where(k => Score(k.Prediction) < acceptThreshold && k.Candidate.Box.Width >= 6)
             .OrderByDescending(k => k.Candidate.Box.Width * k.Candidate.Box.Height)
             .Take(MaxCutCandidates)
+            .Select(k => new PendingCut(k.At, k.Candidate, Math.Max(acceptThreshold, Score(k.Prediction)), 1, []))
             .ToList();
-        var cuts = refused
-            .Select(r => (r.At, Cuts: CandidateSplitter.Cuts(r.Candidate, CutsPerCandidate)))
-            .ToList();
-        var parts = cuts.SelectMany(c => c.Cuts).SelectMany(c => new[] { choice.Own(c.Left), choice.Own(c.Right) });
-        var inputs = Normalise(choice, parts.ToList());
-        var predictions = inputs.Count == 0 ? [] : classifier.Classify(inputs);
-        choice.Classified += inputs.Count;
-
-        var replacements = new Dictionary<int, (DigitCandidate, DigitPrediction, Mat)[]>();
-        var next = 0;
-        foreach (var (at, options) in cuts)
+        var replacements = new Dictionary<int, (double Score, List<(DigitCandidate, DigitPrediction, Mat)> Parts)>();
+        for (var round = 1; round <= MaxCutRounds && pending.Count > 0; round++)
         {
-            var best = -1;
-            var bestScore = Math.Max(acceptThreshold, Score(kept[at].Prediction));
-            for (var o = 0; o < options.Count; o++)
+            var cuts = pending.Select(p => CandidateSplitter.Cuts(p.Rest, CutsPerCandidate)).ToList();
+            var parts = cuts.SelectMany(c => c).SelectMany(c => new[] { choice.Own(c.Left), choice.Own(c.Right) }).ToList();
+            if (parts.Count == 0)
             {
-                var score = Math.Min(Score(predictions[next + (2 * o)]), Score(predictions[next + (2 * o) + 1]));
-                if (score >= bestScore)
+                break;
+            }
+
+            var inputs = Normalise(choice, parts);
+            var predictions = classifier.Classify(inputs);
+            choice.Classified += inputs.Count;
+            (DigitCandidate, DigitPrediction, Mat) Part(int i) => (parts[i], predictions[i], inputs[i]);
+
+            var next = new List<PendingCut>();
+            var first = 0;
+            foreach (var (cut, options) in pending.Zip(cuts))
+            {
+                var (read, readScore, rest) = (-1, cut.Bar, -1);
+                for (var o = 0; o < options.Count; o++)
                 {
-                    best = o;
-                    bestScore = score;
+                    var (left, right) = (first + (2 * o), first + (2 * o) + 1);
+                    var (leftScore, rightScore) = (Score(predictions[left]), Score(predictions[right]));
+                    var least = Math.Min(cut.Least, Math.Min(leftScore, rightScore));
+                    var best = replacements.TryGetValue(cut.At, out var found) ? found.Score : -1;
+                    if (least >= cut.Bar && least > best)
+                    {
+                        replacements[cut.At] = (least, [.. cut.Read, Part(left), Part(right)]);
+                    }
+
+                    if (Math.Max(leftScore, rightScore) >= readScore)
+                    {
+                        (read, readScore, rest) = leftScore >= rightScore ? (left, leftScore, right) : (right, rightScore, left);
+                    }
                 }
+
+                if (read >= 0 && round < MaxCutRounds)
+                {
+                    next.Add(cut with
+                    {
+                        Rest = parts[rest],
+                        Least = Math.Min(cut.Least, readScore),
+                        Read = [.. cut.Read, Part(read)],
+                    });
+                }
+
+                first += 2 * options.Count;
             }
 
-            if (best >= 0)
-            {
-                var left = next + (2 * best);
-                replacements[at] =
-                [
-                    (options[best].Left, predictions[left], inputs[left]),
-                    (options[best].Right, predictions[left + 1], inputs[left + 1]),
-                ];
-            }
-
-            next += 2 * options.Count;
+            pending = next;
         }
 
         for (var i = 0; i < kept.Count; i++)
         {
-            if (replacements.TryGetValue(i, out var halves))
+            if (replacements.TryGetValue(i, out var cut))
             {
-                choice.Chosen.AddRange(halves.Select(h => (h.Item1.Box, h.Item2, h.Item3)));
+                choice.Chosen.AddRange(cut.Parts.OrderBy(d => d.Item1.Box.X).Select(d => (d.Item1.Box, d.Item2, d.Item3)));
             }
             else
             {
@@ -250,4 +277,17 @@ internal sealed class CandidateChooser(
             ? 0
             : (double)(inter.Width * inter.Height) / Math.Min(a.Width * a.Height, b.Width * b.Height);
     }
+
+    /// <summary>A refused candidate being cut: the parts read so far and the rest still to cut.</summary>
+    /// <param name="At">The candidate's position among the kept ones.</param>
+    /// <param name="Rest">The ink not yet read.</param>
+    /// <param name="Bar">The score every part must reach: the accept threshold, or the whole's own if higher.</param>
+    /// <param name="Least">The score of the least sure part read so far (1 before any).</param>
+    /// <param name="Read">The parts read so far.</param>
+    private sealed record PendingCut(
+        int At,
+        DigitCandidate Rest,
+        double Bar,
+        double Least,
+        List<(DigitCandidate Candidate, DigitPrediction Prediction, Mat Input)> Read);
 }

@@ -21,6 +21,19 @@ public sealed class SegmentationByRecognitionTests
     }
 
     [Fact]
+    public void Read_ThreeHandwrittenDigitsTouching_ReadsAllThreeInOrder()
+    {
+        // One cut reads this as a 6 and an "82" taken for a wide 2 (before: "62"); cutting the 82 again is surer.
+        using var page = TouchingRow(HandwrittenPage.First(6), HandwrittenPage.First(8), HandwrittenPage.First(2));
+        using var reader = new DigitReader(s_frameByFrame);
+
+        using var analysis = reader.Read(page, 0, TimeSpan.Zero);
+
+        Assert.Equal("682", string.Concat(analysis.Readings.Digits.Select(d => d.Digit)));
+        Assert.Equal("682", Assert.Single(analysis.Readings.Numbers).Value);
+    }
+
+    [Fact]
     public void Read_DigitBrokenIntoTwoPieces_ReadsOneDigit()
     {
         using var handwriting = new HandwrittenPage(240, 160);
@@ -187,6 +200,30 @@ public sealed class SegmentationByRecognitionTests
         }
 
         throw new InvalidOperationException("The two digits never touched.");
+    }
+
+    private static Mat TouchingRow(params int[] digits)
+    {
+        // Slides the digits closer together until the segmenter sees the row as one piece of ink.
+        for (var x = 60; x > 0; x -= 2)
+        {
+            using var handwriting = new HandwrittenPage(420, 160);
+            for (var i = 0; i < digits.Length; i++)
+            {
+                handwriting.Write(digits[i], new Point(40 + (i * x), 30));
+            }
+
+            var page = handwriting.Render();
+            using var segmentation = new DigitSegmenter().Segment(page);
+            if (segmentation.Candidates.Count == 1)
+            {
+                return page;
+            }
+
+            page.Dispose();
+        }
+
+        throw new InvalidOperationException("The digits never touched.");
     }
 
     private static void CutAcrossTheMiddle(Mat digit)
