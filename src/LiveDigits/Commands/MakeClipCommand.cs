@@ -179,29 +179,6 @@ public static class MakeClipCommand
         Cv2.ImWrite(Path.Combine(folder, name), picture);
     }
 
-    /// <summary>Creates the output folder and checks a file can be written in it, before MNIST is loaded.</summary>
-    /// <exception cref="OutputException">The folder cannot be created or written; names it and why.</exception>
-    private static void RequireWritableFolder(string folder, string video)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // .NET's own text names a made-up file under /proc, or repeats the path after a colon.
-            var reason = e switch
-            {
-                UnauthorizedAccessException => "permission denied",
-                FileNotFoundException or DirectoryNotFoundException => "no folder can be created there",
-                _ => e.Message.Split(" : '")[0].TrimEnd('.'),
-            };
-            throw new OutputException($"--out {folder}: the folder cannot be created ({reason})", e);
-        }
-
-        OutputPaths.CheckWritable(Path.Combine(folder, video));
-    }
-
     private static int Run(
         ClipOptions options,
         string folder,
@@ -219,12 +196,8 @@ public static class MakeClipCommand
             throw new UsageException($"make-clip: {e.Message.ReplaceLineEndings(" ")}", e);
         }
 
-        if (File.Exists(folder))
-        {
-            throw new UsageException($"--out {folder}: is a file; name a folder (it is created if missing)");
-        }
-
-        RequireWritableFolder(folder, video);
+        // Before MNIST is loaded, so that a bad folder fails at once.
+        OutputFolder.Require("--out", folder, [video]);
 
         using var logging = AppLogging.Create(level);
         var logger = logging.CreateLogger(nameof(MakeClipCommand));

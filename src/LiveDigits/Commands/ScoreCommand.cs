@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LiveDigits.App.Hosting;
 using LiveDigits.Capture.Clips;
+using LiveDigits.Overlay.Output;
 using LiveDigits.Pipeline.Baselines;
 using LiveDigits.Pipeline.Normalisation;
 using LiveDigits.Pipeline.Reader;
@@ -19,6 +20,10 @@ namespace LiveDigits.App.Commands;
 /// </summary>
 public static class ScoreCommand
 {
+    private const string TutorialMethod = "tutorial";
+    private const string HogSvmMethod = "hog-svm";
+    private const string LiveDigitsMethod = "livedigits";
+
     /// <summary>Declares the command.</summary>
     /// <returns>The command with its arguments, options and action.</returns>
     public static Command Create()
@@ -104,7 +109,16 @@ public static class ScoreCommand
         using var logging = AppLogging.Create(level);
         var files = ClipFiles.InFolder(folder);
         var truth = ClipTruthFile.Read(files.Truth);
+
+        // Before the baseline is trained and the reader runs, so that a bad folder fails at once.
+        var names = MethodNames(withBaselines);
+        if (saveTo is not null)
+        {
+            OutputFolder.Require("--save-jsonl", saveTo, names.Select(name => name + ".jsonl"));
+        }
+
         var methods = new List<(string Name, ClipScore Score, double Fps)>();
+        var stopped = false;
         using var hogSvm = withBaselines
             ? HogSvmClassifier.LoadOrTrain(logger: logging.CreateLogger(nameof(HogSvmClassifier)))
             : null;
@@ -113,9 +127,13 @@ public static class ScoreCommand
         {
             using var reader = new DigitReader(options, logging);
             var run = ClipReaderRun.Run(files.Video, reader, cancel: cancel);
-            if (saveTo is not null)
+            if (saveTo is not null && !stopped && Save(run, saveTo, name) is { } failure)
             {
-                Save(run, saveTo, name);
+                // The disk is full: the methods still to run are scored, and their files not begun.
+                stopped = true;
+                var unsaved = names.SkipWhile(n => n != name).Skip(1).ToList();
+                ReadingHost.ReportStopped(unsaved.Count == 0 ? failure
+                    : $"{failure}; the JSON Lines of {string.Join(" and ", unsaved)} are not saved");
             }
 
             methods.Add((name, ClipScorer.Score(truth, run.Readings), run.FramesPerSecond));
@@ -134,29 +152,42 @@ public static class ScoreCommand
                 CultureInfo.InvariantCulture, $"{score.SummaryLine()} fps={fps:0.0} method={name}"));
         }
 
-        return ExitCodes.Success;
+        return stopped ? ExitCodes.OutputIncomplete : ExitCodes.Success;
     }
+
+    private static string[] MethodNames(bool withBaselines) =>
+        withBaselines ? [TutorialMethod, HogSvmMethod, LiveDigitsMethod] : [LiveDigitsMethod];
 
     private static IEnumerable<(string Name, DigitReaderOptions Options)> Methods(
         string? model, HogSvmClassifier? hogSvm)
     {
         if (hogSvm is not null)
         {
-            yield return ("tutorial", new DigitReaderOptions
+            yield return (TutorialMethod, new DigitReaderOptions
             {
                 ModelPath = model,
                 Normaliser = new TutorialNormaliser(),
             });
-            yield return ("hog-svm", new DigitReaderOptions { Classifier = hogSvm });
+            yield return (HogSvmMethod, new DigitReaderOptions { Classifier = hogSvm });
         }
 
-        yield return ("livedigits", new DigitReaderOptions { ModelPath = model });
+        yield return (LiveDigitsMethod, new DigitReaderOptions { ModelPath = model });
     }
 
-    private static void Save(ClipReaderRunResult run, string folder, string name)
+    /// <summary>Writes a method's JSON Lines as a reading run does, so a full disk leaves whole lines.</summary>
+    /// <returns>Why writing stopped early, or null when every line was written.</returns>
+    private static string? Save(ClipReaderRunResult run, string folder, string name)
     {
-        Directory.CreateDirectory(folder);
-        File.WriteAllLines(Path.Combine(folder, name + ".jsonl"), run.Readings.Select(ReadingsJsonl.ToLine));
+        using var writer = new ReadingsJsonlWriter(Path.Combine(folder, name + ".jsonl"));
+        foreach (var readings in run.Readings)
+        {
+            if (!writer.Write(readings))
+            {
+                return writer.Failure ?? writer.Path;
+            }
+        }
+
+        return null;
     }
 
     private static void PrintDetails(ClipScore score)

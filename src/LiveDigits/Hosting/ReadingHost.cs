@@ -47,7 +47,9 @@ public static class ReadingHost
         return await ExitCodeAsync(summary).ConfigureAwait(false);
     }
 
-    private static void ReportStopped(string failure) =>
+    /// <summary>Tells, in its one error line, that an output stopped early (a full disk).</summary>
+    /// <param name="failure">The output and why it stopped.</param>
+    internal static void ReportStopped(string failure) =>
         Console.Error.WriteLine($"{UserErrors.Prefix}output stopped early: {failure}");
 
     private static async Task<int> ExitCodeAsync(RunSummary summary)

@@ -88,6 +88,33 @@ public sealed class FullDiskTests : IDisposable
         Assert.Contains($"recorded {record}: {played} frames, plays back {played}", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Score_SavedJsonlFillsTheDisk_OneErrorLineTheScoresAndOutputIncompleteExitCode()
+    {
+        using var disk = SmallDisk.TryMount(_folder.File("disk"), "16k");
+        if (disk is null)
+        {
+            return; // Mounting a tmpfs needs root (or CAP_SYS_ADMIN).
+        }
+
+        var clip = TestMedia.WriteSheetClip(_folder.File("clip"), 60);
+        var jsonl = Path.Combine(disk.Path, "livedigits.jsonl");
+
+        var (code, output, error) = AppProcess.Run(
+            "score", "--clip", clip, "--model", AppProcess.TestModel, "--save-jsonl", disk.Path);
+
+        // Before: "internal error: IOException: No space left on device", exit 1, and no score printed.
+        Assert.True(code == 4, error);
+        var lines = ReadingsJsonl.ReadFile(jsonl);
+        Assert.InRange(lines.Count, 1, 59);
+        Assert.Equal(Enumerable.Range(0, lines.Count).Select(i => (long)i), lines.Select(l => l.Frame));
+        Assert.Equal(
+            $"{StoppedLine}{jsonl}: writing stopped after {lines.Count} lines (the disk is full); " +
+                $"those {lines.Count} lines are complete",
+            Assert.Single(ProblemLines(error)));
+        Assert.Contains("method=livedigits", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     /// <summary>The lines of standard error that report a problem: error lines and error-level log lines.</summary>

@@ -1,3 +1,4 @@
+using LiveDigits.Capture.Clips;
 using OpenCvSharp;
 
 namespace LiveDigits.Tests.Capture;
@@ -59,6 +60,23 @@ internal static class TestMedia
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Writes a clip folder <c>score --clip</c> takes: <see cref="WriteSheetVideo"/> as clip.avi and a truth.json
+    /// of the same size, rate and length with no digits in it.
+    /// </summary>
+    public static string WriteSheetClip(string folder, int frames, double fps = 10)
+    {
+        Directory.CreateDirectory(folder);
+        var video = WriteSheetVideo(Path.Combine(folder, ClipFiles.DefaultVideoFileName), frames, fps);
+        using var capture = new VideoCapture(video);
+        var truth = new ClipTruth(
+            ClipTruth.CurrentVersion, "plain", 1, capture.FrameWidth, capture.FrameHeight, fps, frames,
+            ClipFiles.DefaultVideoFileName, [], [],
+            [.. Enumerable.Range(0, frames).Select(i => new ClipFrameTruth(i, i * 1000.0 / fps, [], []))]);
+        ClipTruthFile.Write(truth, Path.Combine(folder, ClipFiles.TruthFileName));
+        return folder;
     }
 
     /// <summary>Writes a solid-colour video: every frame identical.</summary>
