@@ -8,14 +8,22 @@ public static class ClipTruthFile
     /// <summary>Writes the truth as one JSON document (written to a temporary name, then moved).</summary>
     /// <param name="truth">The truth.</param>
     /// <param name="path">The target file.</param>
+    /// <exception cref="IOException">The file cannot be written (a full disk); no partial file is left.</exception>
     public static void Write(ClipTruth truth, string path)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(path);
         var partial = path + ".part";
-        using (var stream = File.Create(partial))
+        try
         {
+            using var stream = File.Create(partial);
             JsonSerializer.Serialize(stream, truth, ClipTruthJsonContext.Default.ClipTruth);
+        }
+        catch (IOException)
+        {
+            // A full disk: the half-written file is of no use to anyone.
+            File.Delete(partial);
+            throw;
         }
 
         File.Move(partial, path, overwrite: true);

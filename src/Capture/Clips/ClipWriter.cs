@@ -8,6 +8,9 @@ namespace LiveDigits.Capture.Clips;
 /// <summary>Writes a generated clip to a folder: the video and its <c>truth.json</c>.</summary>
 public static class ClipWriter
 {
+    // How a full disk shows in IOException.HResult on Linux and macOS (ENOSPC).
+    private const int DiskFullErrno = 28;
+
     /// <summary>Renders every frame, writes the video and then the truth.</summary>
     /// <param name="options">The clip to make.</param>
     /// <param name="folder">The output folder, created if missing.</param>
@@ -21,6 +24,9 @@ public static class ClipWriter
     /// <exception cref="FrameSourceException">The video cannot be written; the message names it.</exception>
     /// <exception cref="OperationCanceledException">
     /// <paramref name="cancellation"/> fired; no new video or truth was left in the folder.
+    /// </exception>
+    /// <exception cref="IOException">
+    /// The disk filled (or another write failed); no new video or truth was left in the folder.
     /// </exception>
     public static ClipFiles Write(
         ClipOptions options,
@@ -54,15 +60,25 @@ public static class ClipWriter
         try
         {
             frames = WriteVideo(generator, partial, fourCc, progress, onFrame, cancellation);
+            RequireRoomLeft(partial, frames.Count);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or IOException)
         {
             File.Delete(partial);
             throw;
         }
 
         File.Move(partial, video, overwrite: true);
-        ClipTruthFile.Write(generator.CreateTruth(frames, videoFileName), truthPath);
+        try
+        {
+            ClipTruthFile.Write(generator.CreateTruth(frames, videoFileName), truthPath);
+        }
+        catch (IOException)
+        {
+            // A video without its truth is no clip, and a half clip must never be taken for a whole one.
+            File.Delete(video);
+            throw;
+        }
 
         if (logger is not null)
         {
@@ -102,6 +118,23 @@ public static class ClipWriter
 
         writer.Release();
         return frames;
+    }
+
+    /// <summary>
+    /// OpenCV's VideoWriter says nothing when a write fails, so a full disk leaves a video cut short that
+    /// would play as a whole one. Less room left than an average frame takes is read as such a disk; a disk
+    /// that happens to end that close to full after a whole video is refused too, and its truth would not
+    /// have fitted anyway.
+    /// </summary>
+    private static void RequireRoomLeft(string video, int frames)
+    {
+        var length = new FileInfo(video).Length;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(video)) ?? video;
+        var free = new DriveInfo(folder).AvailableFreeSpace;
+        if (frames > 0 && free < Math.Max(length / frames, 1))
+        {
+            throw new IOException($"{video}: the disk is full; the video may be cut short", DiskFullErrno);
+        }
     }
 
     private static FourCC FourCcFor(string videoFileName) =>

@@ -16,6 +16,9 @@ namespace LiveDigits.App.Commands;
 /// </summary>
 public static class MakeClipCommand
 {
+    // How a full disk shows in IOException.HResult on Linux and macOS (ENOSPC).
+    private const int DiskFullErrno = 28;
+
     /// <summary>Declares the command.</summary>
     /// <returns>The command with its options and action.</returns>
     public static Command Create()
@@ -215,6 +218,16 @@ public static class MakeClipCommand
         {
             Console.Error.WriteLine("livedigits: interrupted; no clip was written (the partial video is removed)");
             return ExitCodes.Interrupted;
+        }
+        catch (IOException e)
+        {
+            // ClipWriter has removed what it wrote; .NET's text ("No space left on device : 'FILE'") names a file
+            // that is gone.
+            var reason = e.HResult == DiskFullErrno ? "the disk is full" : e.Message.Split(" : '")[0].TrimEnd('.');
+            Console.Error.WriteLine(
+                $"{UserErrors.Prefix}output stopped early: --out {folder}: {reason}; " +
+                "no clip was written (the partial files are removed)");
+            return ExitCodes.OutputIncomplete;
         }
 
         Console.WriteLine(files.Video);

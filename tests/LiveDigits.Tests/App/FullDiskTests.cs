@@ -115,6 +115,30 @@ public sealed class FullDiskTests : IDisposable
         Assert.Contains("method=livedigits", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void MakeClip_DiskFillsUp_OneLineNamingTheFolderAndNoPartialFilesLeft()
+    {
+        using var disk = SmallDisk.TryMount(_folder.File("disk"), "2m");
+        if (disk is null)
+        {
+            return; // Mounting a tmpfs needs root (or CAP_SYS_ADMIN).
+        }
+
+        _ = TestData.MnistTest; // fetched once for the whole run
+        var output = Path.Combine(disk.Path, "clip");
+
+        var (code, stdout, error) = AppProcess.Run("make-clip", "--out", output, "--frames", "60");
+
+        // Before: "internal error: IOException: No space left on device : '.../truth.json.part'", exit 1, with a
+        // cut-short clip.avi and an empty truth.json.part left behind.
+        Assert.True(code == 4, error);
+        Assert.Equal(
+            $"{StoppedLine}--out {output}: the disk is full; no clip was written (the partial files are removed)",
+            Assert.Single(ProblemLines(error)));
+        Assert.Equal("", stdout);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     /// <summary>The lines of standard error that report a problem: error lines and error-level log lines.</summary>
