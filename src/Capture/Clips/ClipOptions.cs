@@ -51,6 +51,16 @@ public sealed record ClipOptions(
         ArgumentOutOfRangeException.ThrowIfLessThan(Height, MinHeight, nameof(Height));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Width, MaxWidth, nameof(Width));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Height, MaxHeight, nameof(Height));
+        if (Width % 2 != 0 || Height % 2 != 0)
+        {
+            // Both codecs store colour for blocks of 2x2 pixels: an odd size came out one pixel smaller than asked,
+            // and smaller than the truth said.
+            throw new ArgumentOutOfRangeException(
+                Width % 2 != 0 ? nameof(Width) : nameof(Height),
+                Width % 2 != 0 ? Width : Height,
+                "Width and height must be even: MJPG and mp4v store colour for blocks of 2x2 pixels.");
+        }
+
         if (!(Fps is > 0 and <= MaxFps))
         {
             throw new ArgumentOutOfRangeException(nameof(Fps), Fps, "Fps must be above 0 and at most 240.");

@@ -136,6 +136,12 @@ public static class MakeClipCommand
                     $"--size must be from {ClipOptions.MinWidth}x{ClipOptions.MinHeight} to " +
                     $"{ClipOptions.MaxWidth}x{ClipOptions.MaxHeight}, not {text}");
             }
+            else if (width % 2 != 0 || height % 2 != 0)
+            {
+                // The video would come out a pixel smaller than its truth says (see ClipOptions.Validate).
+                result.AddError(
+                    $"--size must have an even width and height (the video codecs store 2x2 blocks), not {text}");
+            }
         });
         fps.Validators.Add(result =>
         {

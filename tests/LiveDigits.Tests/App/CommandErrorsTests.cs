@@ -45,12 +45,16 @@ public sealed class CommandErrorsTests : IDisposable
     [InlineData("--frames 2147483647", "--frames must be from 1 to 36000 (20 minutes at 30 fps), not 2147483647")]
     [InlineData("--size 100000x100000", "--size must be from 160x120 to 7680x4320, not 100000x100000")]
     [InlineData("--size big", "--size must be WIDTHxHEIGHT, such as 1280x720, not 'big'")]
+    [InlineData(
+        "--size 321x241", "--size must have an even width and height (the video codecs store 2x2 blocks), not 321x241")]
+    [InlineData(
+        "--size 640x481", "--size must have an even width and height (the video codecs store 2x2 blocks), not 640x481")]
     [InlineData("--fps 0", "--fps must be above 0 and at most 240, not 0")]
     [InlineData("--spacing 9", "--spacing must be from 1 to 8, not 9")]
     public void MakeClip_ValueOutOfRange_OneUsageLineSayingTheRange(string option, string message)
     {
-        // Before: .NET's ArgumentOutOfRangeException text ("FrameCount ('-5') must be ..."), and 2^31 frames ran
-        // out of memory as an internal error.
+        // Before: .NET's ArgumentOutOfRangeException text ("FrameCount ('-5') must be ..."), 2^31 frames ran
+        // out of memory as an internal error, and 321x241 wrote a 320x240 video whose truth said 321x241.
         var output = _folder.File("clip");
 
         var (code, stdout, error) = AppProcess.Run(["make-clip", "--out", output, .. option.Split(' ')]);
