@@ -55,6 +55,16 @@ public static class MakeClipCommand
         var video = CommonOptions.PathOption(
             "--video", "Video file name inside DIR: .avi (MJPG) or .mp4 (mp4v).", "NAME");
         video.DefaultValueFactory = _ => ClipFiles.DefaultVideoFileName;
+        video.Validators.Add(result =>
+        {
+            // A folder in the name put the video outside DIR (`../escape.avi`), next to a partial- file the
+            // writer could not create, and away from the truth that names it.
+            if (result.Tokens.Count > 0 && result.Tokens[^1].Value is var name
+                && name.IndexOfAny(['/', Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]) >= 0)
+            {
+                result.AddError($"--video {name}: give a file name inside DIR, without a folder, such as clip.avi");
+            }
+        });
 
         var preview = new Option<int>("--preview")
         {

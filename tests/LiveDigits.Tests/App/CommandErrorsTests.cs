@@ -49,12 +49,17 @@ public sealed class CommandErrorsTests : IDisposable
         "--size 321x241", "--size must have an even width and height (the video codecs store 2x2 blocks), not 321x241")]
     [InlineData(
         "--size 640x481", "--size must have an even width and height (the video codecs store 2x2 blocks), not 640x481")]
+    [InlineData(
+        "--video ../escape.avi", "--video ../escape.avi: give a file name inside DIR, without a folder, such as clip.avi")]
+    [InlineData(
+        "--video sub/clip.avi", "--video sub/clip.avi: give a file name inside DIR, without a folder, such as clip.avi")]
     [InlineData("--fps 0", "--fps must be above 0 and at most 240, not 0")]
     [InlineData("--spacing 9", "--spacing must be from 1 to 8, not 9")]
     public void MakeClip_ValueOutOfRange_OneUsageLineSayingTheRange(string option, string message)
     {
         // Before: .NET's ArgumentOutOfRangeException text ("FrameCount ('-5') must be ..."), 2^31 frames ran
-        // out of memory as an internal error, and 321x241 wrote a 320x240 video whose truth said 321x241.
+        // out of memory as an internal error, 321x241 wrote a 320x240 video whose truth said 321x241,
+        // and --video ../escape.avi failed late naming partial-../escape.avi.
         var output = _folder.File("clip");
 
         var (code, stdout, error) = AppProcess.Run(["make-clip", "--out", output, .. option.Split(' ')]);
