@@ -97,7 +97,7 @@ public sealed class DigitSegmenter
     private FrameSegmentation FindCandidates(Mat binary, Mat pale, Mat paper)
     {
         using var labels = new Mat();
-        var (boxes, areas) = InkComponents.Label(binary, labels);
+        var (boxes, areas, firsts) = InkComponents.Label(binary, labels);
 
         var minHeight = Math.Max(MinDigitHeight, binary.Rows / 60);
         var pieces = new List<InkPiece>();
@@ -133,7 +133,7 @@ public sealed class DigitSegmenter
         }
 
         var maxHeight = binary.Rows * 0.6;
-        merges.AddRange(PaleInk.Hypotheses(pale, binary, labels, pieces, minHeight, maxHeight, MaxPaleHypotheses));
+        merges.AddRange(PaleInk.Hypotheses(pale, binary, pieces, firsts, minHeight, maxHeight, MaxPaleHypotheses));
 
         return new FrameSegmentation(binary, candidates, merges, paper)
         {

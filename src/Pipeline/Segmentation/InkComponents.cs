@@ -11,19 +11,24 @@ namespace LiveDigits.Pipeline.Segmentation;
 /// cost 6 ms of CPU against 0.7 ms for the labels alone (docs/PERFORMANCE.md, 4 December 2026). Ink covers
 /// a few percent of a page, so the boxes are measured here from the runs of labelled pixels, skipping the
 /// paper with a vectorised search. The labelling call is the same algorithm OpenCV's statistics call
-/// uses, so the label numbers are the same too.
+/// uses, so the label numbers are the same too. The same pass notes each piece's first pixel in reading
+/// order, where a piece's label can be read in another image without searching its box.
 /// </remarks>
 internal static class InkComponents
 {
     /// <summary>Labels the pieces of a mask.</summary>
     /// <param name="binary">The 8-bit mask, non-zero for ink.</param>
     /// <param name="labels">Receives the 32-bit label of every pixel, 0 for the background.</param>
-    /// <returns>Each label's box and pixel count, index 0 being the background (left empty).</returns>
-    public static (Rect[] Boxes, int[] Areas) Label(Mat binary, Mat labels)
+    /// <returns>
+    /// Each label's box, pixel count and first pixel (topmost row, leftmost in it), index 0 being the
+    /// background (left empty).
+    /// </returns>
+    public static (Rect[] Boxes, int[] Areas, Point[] Firsts) Label(Mat binary, Mat labels)
     {
         var count = Cv2.ConnectedComponents(binary, labels, PixelConnectivity.Connectivity8);
         var (left, top, right, bottom) = (new int[count], new int[count], new int[count], new int[count]);
         var areas = new int[count];
+        var firsts = new Point[count];
         Array.Fill(left, int.MaxValue);
         Array.Fill(top, int.MaxValue);
 
@@ -40,6 +45,11 @@ internal static class InkComponents
                 while (x < cols && row[x] == label)
                 {
                     x++;
+                }
+
+                if (areas[label] == 0)
+                {
+                    firsts[label] = new Point(start, y);
                 }
 
                 left[label] = Math.Min(left[label], start);
@@ -63,6 +73,6 @@ internal static class InkComponents
                 bottom[label] - top[label] + 1);
         }
 
-        return (boxes, areas);
+        return (boxes, areas, firsts);
     }
 }

@@ -27,8 +27,8 @@ internal static class PaleInk
     /// <summary>Proposes the frame's pale-ink hypotheses.</summary>
     /// <param name="pale">The pale mask of the frame.</param>
     /// <param name="binary">The (strict) ink mask of the frame.</param>
-    /// <param name="labels">The strict mask's connected-component labels.</param>
     /// <param name="pieces">The strict pieces the segmenter kept.</param>
+    /// <param name="firsts">The first pixel of every strict label, by label.</param>
     /// <param name="minHeight">The smallest digit height looked for.</param>
     /// <param name="maxHeight">The largest digit height looked for.</param>
     /// <param name="max">The most hypotheses returned; the tallest are kept.</param>
@@ -36,8 +36,8 @@ internal static class PaleInk
     public static List<CandidateMerge> Hypotheses(
         Mat pale,
         Mat binary,
-        Mat labels,
         IReadOnlyList<InkPiece> pieces,
+        IReadOnlyList<Point> firsts,
         int minHeight,
         double maxHeight,
         int max)
@@ -54,12 +54,16 @@ internal static class PaleInk
         Cv2.Resize(pale, half, new Size((pale.Cols + 1) / 2, (pale.Rows + 1) / 2), 0, 0, InterpolationFlags.Area);
         Cv2.Threshold(half, half, 0, 255, ThresholdTypes.Binary);
         using var paleLabels = new Mat();
-        var (halfBoxes, _) = InkComponents.Label(half, paleLabels);
+        var (halfBoxes, _, _) = InkComponents.Label(half, paleLabels);
 
+        // Every strict pixel is pale too, so a piece lies inside exactly one pale piece: its label is read at
+        // the piece's first pixel. (Searching each piece's box for its ink cost 150 ms a frame on noise, where
+        // 13,000 pieces are kept.)
         var groups = new Dictionary<int, List<InkPiece>>();
         foreach (var piece in pieces)
         {
-            var at = PaleLabelOf(paleLabels, labels, piece);
+            var first = firsts[piece.Label];
+            var at = paleLabels.At<int>(first.Y / 2, first.X / 2);
             if (at > 0)
             {
                 groups.TryAdd(at, []);
@@ -91,17 +95,6 @@ internal static class PaleInk
         }
 
         return hypotheses;
-    }
-
-    private static int PaleLabelOf(Mat paleLabels, Mat labels, InkPiece piece)
-    {
-        // Every strict pixel is pale too, so a piece lies inside exactly one pale piece: read its label
-        // where the piece has ink.
-        using var own = new Mat();
-        using var region = new Mat(labels, piece.Box);
-        Cv2.Compare(region, piece.Label, own, CmpTypes.EQ);
-        Cv2.MinMaxLoc(own, out _, out _, out _, out var at);
-        return paleLabels.At<int>((piece.Box.Y + at.Y) / 2, (piece.Box.X + at.X) / 2);
     }
 
     private static Rect BoxOf(Rect half, Size frame) =>

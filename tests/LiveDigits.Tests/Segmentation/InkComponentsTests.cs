@@ -40,11 +40,26 @@ public sealed class InkComponentsTests
         Cv2.Line(mask, new Point(20, 5), new Point(30, 25), Scalar.All(255));
         using var labels = new Mat();
 
-        var (boxes, areas) = InkComponents.Label(mask, labels);
+        var (boxes, areas, _) = InkComponents.Label(mask, labels);
 
         Assert.Equal([new Rect(0, 0, 1, 1), new Rect(20, 5, 11, 21), new Rect(50, 30, 10, 10)], boxes[1..]);
         Assert.Equal(1, areas[1]);
         Assert.Equal(100, areas[3]);
+    }
+
+    [Fact]
+    public void Label_PieceWhoseTopRowIsNotItsLeftmost_FirstPixelIsTheTopRowsLeftmost()
+    {
+        using var mask = new Mat(30, 40, MatType.CV_8UC1, Scalar.All(0));
+        Cv2.Line(mask, new Point(25, 4), new Point(5, 20), Scalar.All(255));
+        Cv2.Line(mask, new Point(22, 4), new Point(30, 4), Scalar.All(255));
+        using var labels = new Mat();
+
+        var (boxes, _, firsts) = InkComponents.Label(mask, labels);
+
+        Assert.Equal(2, boxes.Length);
+        Assert.Equal(new Point(22, 4), firsts[1]);
+        Assert.Equal(1, labels.At<int>(firsts[1].Y, firsts[1].X));
     }
 
     private static Mat InkMask(Mat bgr)
@@ -61,7 +76,7 @@ public sealed class InkComponentsTests
         var count = Cv2.ConnectedComponentsWithStats(mask, expectedLabels, stats, centroids);
         using var labels = new Mat();
 
-        var (boxes, areas) = InkComponents.Label(mask, labels);
+        var (boxes, areas, firsts) = InkComponents.Label(mask, labels);
 
         Assert.True(count > 10, $"only {count} pieces: the mask does not exercise the labelling");
         Assert.Equal(count, boxes.Length);
@@ -78,5 +93,26 @@ public sealed class InkComponentsTests
             Assert.Equal(expected, boxes[label]);
             Assert.Equal(stats.At<int>(label, 4), areas[label]);
         }
+
+        Assert.Equal(FirstPixels(expectedLabels, count), firsts);
+    }
+
+    /// <summary>Each label's first pixel in reading order, found by visiting every pixel.</summary>
+    private static Point[] FirstPixels(Mat labels, int count)
+    {
+        var firsts = new Point[count];
+        var seen = new bool[count];
+        var cols = labels.Cols;
+        var all = labels.AsSpan<int>();
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (all[i] > 0 && !seen[all[i]])
+            {
+                seen[all[i]] = true;
+                firsts[all[i]] = new Point(i % cols, i / cols);
+            }
+        }
+
+        return firsts;
     }
 }
