@@ -75,18 +75,8 @@ internal sealed class CandidateChooser(
 
     private Dictionary<int, DigitCandidate> Strongest(IReadOnlyList<DigitCandidate> candidates)
     {
-        var indexes = Enumerable.Range(0, candidates.Count);
-        if (candidates.Count > maxCandidates)
-        {
-            // The tallest are kept, not the largest: a 1 is as tall as the digits beside it but a fifth of their
-            // area, and ranking by area dropped the 1s of a full page first (numbers lost a digit each).
-            indexes = indexes.OrderByDescending(i => candidates[i].Box.Height)
-                .ThenByDescending(i => candidates[i].Box.Width)
-                .Take(maxCandidates)
-                .Order();
-        }
-
-        return indexes.ToDictionary(i => i, i => candidates[i]);
+        var kept = CandidateCap.Kept([.. candidates.Select(c => c.Box)], maxCandidates);
+        return Enumerable.Range(0, candidates.Count).Where(i => kept[i]).ToDictionary(i => i, i => candidates[i]);
     }
 
     private List<Mat> Normalise(CandidateChoice choice, IEnumerable<DigitCandidate> candidates) =>
