@@ -48,6 +48,7 @@ internal sealed class CandidateChooser(
             choice.Unclassified.AddRange(segmentation.Candidates
                 .Where((_, i) => !candidates.ContainsKey(i))
                 .Select(c => c.Box));
+            choice.Unclassified.AddRange(segmentation.Dropped);
             var merges = segmentation.Merges
                 .Where(m => m.Replaces.All(candidates.ContainsKey))
                 .ToList();

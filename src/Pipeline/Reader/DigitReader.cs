@@ -21,7 +21,7 @@ namespace LiveDigits.Pipeline.Reader;
 /// </remarks>
 public sealed class DigitReader : IDisposable
 {
-    private readonly DigitSegmenter _segmenter = new();
+    private readonly DigitSegmenter _segmenter;
     private readonly NumberGrouper _grouper = new();
     private readonly ICandidateNormaliser _normaliser;
     private readonly ICandidateClassifier _classifier;
@@ -40,6 +40,7 @@ public sealed class DigitReader : IDisposable
     {
         _options = options ?? new DigitReaderOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxCandidates, 1);
+        _segmenter = new DigitSegmenter { MaxCandidates = _options.MaxCandidates };
         _normaliser = _options.Normaliser ?? new DigitNormaliser();
         _tracker = _options.TrackAcrossFrames ? new DigitTracker(_options.Tracking) : null;
 

@@ -17,6 +17,16 @@ public sealed class DigitSegmenter
     /// <summary>Gets the most pale-ink hypotheses made per frame (a faint digit seen whole).</summary>
     public int MaxPaleHypotheses { get; init; } = 24;
 
+    /// <summary>
+    /// Gets the most candidates given ink per frame, the tallest; the others are listed by box only in
+    /// <see cref="FrameSegmentation.Dropped"/>. No cap by default.
+    /// </summary>
+    /// <remarks>
+    /// A reader that classifies at most so many candidates passes its cap here: on a frame of texture the ink
+    /// of the candidates it would drop (2,000 of them on 720p noise) cost more than finding them.
+    /// </remarks>
+    public int MaxCandidates { get; init; } = int.MaxValue;
+
     /// <summary>Segments one frame.</summary>
     /// <param name="bgrFrame">An 8-bit BGR (or grey) frame; only read.</param>
     /// <returns>The binary image and the candidates, owned by the caller.</returns>
@@ -100,55 +110,98 @@ public sealed class DigitSegmenter
         var (boxes, areas, firsts) = InkComponents.Label(binary, labels);
 
         var minHeight = Math.Max(MinDigitHeight, binary.Rows / 60);
+        var maxHeight = binary.Rows * 0.6;
+        var pieces = Pieces(labels, boxes, areas, minHeight, maxHeight);
+        var found = pieces.Where(p => p.Candidate >= 0).ToList();
+        var kept = CandidateCap.Kept([.. found.Select(p => p.Box)], MaxCandidates);
+        var candidates = found
+            .Where(p => kept[p.Candidate])
+            .Select(p => new DigitCandidate(p.Box, InkOf(labels, p.Box, [p.Label])))
+            .ToList();
+        var dropped = found.Where(p => !kept[p.Candidate]).Select(p => p.Box).ToList();
+
+        // Merges name candidates by their index among all found; a merge replacing a dropped candidate is
+        // left out, as the reader would leave it, and the others are renumbered among the kept.
+        var renumbered = Renumbering(kept);
+        var merges = new List<CandidateMerge>();
+        foreach (var group in InkPiece.MergeGroups(pieces, minHeight, maxHeight, MaxMerges))
+        {
+            var replaces = group.Where(p => p.Candidate >= 0).Select(p => p.Candidate).ToList();
+            if (replaces.All(r => kept[r]))
+            {
+                var box = group.Select(p => p.Box).Aggregate((a, b) => a | b);
+                var ink = InkOf(labels, box, [.. group.Select(p => p.Label)]);
+                merges.Add(new CandidateMerge(new DigitCandidate(box, ink), [.. replaces.Select(r => renumbered[r])]));
+            }
+        }
+
+        foreach (var whole in PaleInk.Hypotheses(pale, binary, pieces, firsts, minHeight, maxHeight, MaxPaleHypotheses))
+        {
+            if (whole.Replaces.All(r => kept[r]))
+            {
+                merges.Add(new CandidateMerge(whole.Candidate, [.. whole.Replaces.Select(r => renumbered[r])]));
+            }
+            else
+            {
+                whole.Dispose();
+            }
+        }
+
+        return new FrameSegmentation(binary, candidates, merges, paper)
+        {
+            Fragments = [.. pieces.Where(p => p.Candidate < 0).Select(p => p.Box)],
+            Dropped = dropped,
+        };
+    }
+
+    /// <summary>The frame's pieces of ink that may be a digit or part of one, numbering the candidates.</summary>
+    private static List<InkPiece> Pieces(Mat labels, Rect[] boxes, int[] areas, int minHeight, double maxHeight)
+    {
+        // The frame's size is read once: a Mat's Rows and Cols are calls into OpenCV, and texture has 30,000 pieces.
+        var frame = labels.Size();
         var pieces = new List<InkPiece>();
-        var candidates = new List<DigitCandidate>();
+        var candidates = 0;
         for (var label = 1; label < boxes.Length; label++)
         {
             var box = boxes[label];
             // A piece cut by the frame's edge stays: a digit half out of view is still often read right
             // (grid clips: F1 0.945 -> 0.971), and the network refuses what it cannot read. What lies along
             // the edge does not: the desk or the page's shadow in a photograph reads as a row of 1s.
-            if (box.Height > binary.Rows * 0.6
+            if (box.Height > maxHeight
                 || areas[label] < MinPieceArea
-                || LiesAlongTheEdge(labels, label, box))
+                || LiesAlongTheEdge(labels, frame, label, box))
             {
                 continue;
             }
 
             var isCandidate = box.Height >= minHeight && box.Width <= box.Height * 3;
-            pieces.Add(new InkPiece(label, box, isCandidate ? candidates.Count : -1));
-            if (isCandidate)
-            {
-                candidates.Add(new DigitCandidate(box, InkOf(labels, box, [label])));
-            }
+            pieces.Add(new InkPiece(label, box, isCandidate ? candidates++ : -1));
         }
 
-        var merges = new List<CandidateMerge>();
-        foreach (var group in InkPiece.MergeGroups(pieces, minHeight, binary.Rows * 0.6, MaxMerges))
+        return pieces;
+    }
+
+    /// <summary>Each candidate's index among the kept ones, by its index among all found (-1 when dropped).</summary>
+    private static int[] Renumbering(bool[] kept)
+    {
+        var renumbered = new int[kept.Length];
+        var next = 0;
+        for (var i = 0; i < kept.Length; i++)
         {
-            var box = group.Select(p => p.Box).Aggregate((a, b) => a | b);
-            var ink = InkOf(labels, box, [.. group.Select(p => p.Label)]);
-            var replaces = group.Where(p => p.Candidate >= 0).Select(p => p.Candidate).ToList();
-            merges.Add(new CandidateMerge(new DigitCandidate(box, ink), replaces));
+            renumbered[i] = kept[i] ? next++ : -1;
         }
 
-        var maxHeight = binary.Rows * 0.6;
-        merges.AddRange(PaleInk.Hypotheses(pale, binary, pieces, firsts, minHeight, maxHeight, MaxPaleHypotheses));
-
-        return new FrameSegmentation(binary, candidates, merges, paper)
-        {
-            Fragments = [.. pieces.Where(p => p.Candidate < 0).Select(p => p.Box)],
-        };
+        return renumbered;
     }
 
     /// <summary>
     /// Whether a piece meets the frame's edge along at least half its own height: a strip of desk or shadow.
     /// A digit cut by the edge meets it only where its strokes cross it.
     /// </summary>
-    private static bool LiesAlongTheEdge(Mat labels, int label, Rect box)
+    private static bool LiesAlongTheEdge(Mat labels, Size frame, int label, Rect box)
     {
         var least = Math.Max(2, box.Height / 2);
-        int right = labels.Cols - 1, bottom = labels.Rows - 1;
+        int right = frame.Width - 1, bottom = frame.Height - 1;
         return (box.X == 0 && Contact(labels, label, new Rect(0, box.Y, 1, box.Height)) >= least)
             || (box.Right > right && Contact(labels, label, new Rect(right, box.Y, 1, box.Height)) >= least)
             || (box.Y == 0 && Contact(labels, label, new Rect(box.X, 0, box.Width, 1)) >= least)

@@ -28,7 +28,7 @@ public sealed class FrameSegmentation : IDisposable
     /// <summary>Gets the ink mask of the whole frame.</summary>
     public Mat Binary { get; }
 
-    /// <summary>Gets the candidates.</summary>
+    /// <summary>Gets the candidates: the tallest when the frame held more than the segmenter's cap.</summary>
     public IReadOnlyList<DigitCandidate> Candidates { get; }
 
     /// <summary>Gets the hypotheses that several pieces of ink, candidates or smaller, are one digit.</summary>
@@ -46,6 +46,12 @@ public sealed class FrameSegmentation : IDisposable
     /// and bold letters printed close enough to touch; the word test counts them as letters.
     /// </summary>
     public IReadOnlyList<Rect> Fragments { get; init; } = [];
+
+    /// <summary>
+    /// Gets the boxes of the candidates the segmenter's cap left out (the shortest), in the frame's order: found
+    /// but given no ink, so they cannot be read, only counted with their neighbours.
+    /// </summary>
+    public IReadOnlyList<Rect> Dropped { get; init; } = [];
 
     /// <summary>Releases the images, the candidates and the merges. Safe to call more than once.</summary>
     public void Dispose()

@@ -6,6 +6,9 @@ namespace LiveDigits.Tests.Segmentation;
 
 public sealed class DigitSegmenterTests
 {
+    // Scribbles make about a thousand candidates; the cap leaves some of its merges whole and cuts others.
+    private const int Cap = 40;
+
     private readonly DigitSegmenter _segmenter = new();
 
     [Fact]
@@ -33,4 +36,45 @@ public sealed class DigitSegmenterTests
         Assert.Equal([new Rect(300, 100, 14, 30)], result.Candidates.Select(c => c.Box));
         Assert.Equal([new Rect(100, 100, 10, 10), new Rect(200, 100, 60, 14)], result.Fragments.OrderBy(f => f.X));
     }
+
+    [Fact]
+    public void Segment_MoreCandidatesThanTheCap_InkForTheTallestTheOthersByBox()
+    {
+        using var scribbles = HostileFrameTests.Draw(HostileFrameTests.Texture.Scribbles);
+        using var all = _segmenter.Segment(scribbles);
+        var tallest = all.Candidates
+            .Select(c => c.Box)
+            .OrderByDescending(b => b.Height)
+            .ThenByDescending(b => b.Width)
+            .Take(Cap)
+            .ToHashSet();
+
+        using var capped = new DigitSegmenter { MaxCandidates = Cap }.Segment(scribbles);
+
+        Assert.Equal(all.Candidates.Select(c => c.Box).Where(tallest.Contains), capped.Candidates.Select(c => c.Box));
+        Assert.Equal(all.Candidates.Select(c => c.Box).Where(b => !tallest.Contains(b)), capped.Dropped);
+        Assert.Equal(
+            all.Candidates.Where(c => tallest.Contains(c.Box)).Select(c => Cv2.CountNonZero(c.Ink)),
+            capped.Candidates.Select(c => Cv2.CountNonZero(c.Ink)));
+        Assert.Equal(all.Fragments, capped.Fragments);
+        Assert.Empty(all.Dropped);
+    }
+
+    [Fact]
+    public void Segment_MoreCandidatesThanTheCap_OnlyTheMergesOfKeptCandidatesRenumbered()
+    {
+        using var scribbles = HostileFrameTests.Draw(HostileFrameTests.Texture.Scribbles);
+        using var all = _segmenter.Segment(scribbles);
+
+        using var capped = new DigitSegmenter { MaxCandidates = Cap }.Segment(scribbles);
+
+        var kept = capped.Candidates.Select(c => c.Box).ToHashSet();
+        var expected = all.Merges.Where(m => m.Replaces.All(i => kept.Contains(all.Candidates[i].Box))).ToList();
+        Assert.Equal(expected.Select(m => Describe(m, all)), capped.Merges.Select(m => Describe(m, capped)));
+        Assert.InRange(expected.Count, 1, all.Merges.Count - 1);
+    }
+
+    // A merge as its box and the boxes of the candidates it replaces, which its indexes point to.
+    private static string Describe(CandidateMerge merge, FrameSegmentation segmentation) =>
+        $"{merge.Candidate.Box} replaces {string.Join(' ', merge.Replaces.Select(i => segmentation.Candidates[i].Box))}";
 }
