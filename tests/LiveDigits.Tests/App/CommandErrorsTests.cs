@@ -50,9 +50,11 @@ public sealed class CommandErrorsTests : IDisposable
     [InlineData(
         "--size 640x481", "--size must have an even width and height (the video codecs store 2x2 blocks), not 640x481")]
     [InlineData(
-        "--video ../escape.avi", "--video ../escape.avi: give a file name inside DIR, without a folder, such as clip.avi")]
+        "--video ../escape.avi",
+        "--video ../escape.avi: give a file name inside DIR, without a folder, such as clip.avi")]
     [InlineData(
-        "--video sub/clip.avi", "--video sub/clip.avi: give a file name inside DIR, without a folder, such as clip.avi")]
+        "--video sub/clip.avi",
+        "--video sub/clip.avi: give a file name inside DIR, without a folder, such as clip.avi")]
     [InlineData("--fps 0", "--fps must be above 0 and at most 240, not 0")]
     [InlineData("--spacing 9", "--spacing must be from 1 to 8, not 9")]
     public void MakeClip_ValueOutOfRange_OneUsageLineSayingTheRange(string option, string message)

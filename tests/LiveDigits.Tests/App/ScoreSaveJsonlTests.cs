@@ -59,7 +59,8 @@ public sealed class ScoreSaveJsonlTests : IDisposable
             "score", "--clip", clip, "--model", AppProcess.TestModel, "--save-jsonl", saved);
 
         Assert.True(code == 0, error);
-        Assert.Equal([0L, 1L, 2L], ReadingsJsonl.ReadFile(Path.Combine(saved, "livedigits.jsonl")).Select(l => l.Frame));
+        var lines = ReadingsJsonl.ReadFile(Path.Combine(saved, "livedigits.jsonl"));
+        Assert.Equal([0L, 1L, 2L], lines.Select(l => l.Frame));
         Assert.Contains("method=livedigits", output, StringComparison.Ordinal);
     }
 
