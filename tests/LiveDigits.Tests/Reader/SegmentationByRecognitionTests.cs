@@ -11,7 +11,7 @@ public sealed class SegmentationByRecognitionTests
     [Fact]
     public void Read_TwoHandwrittenDigitsTouching_ReadsBothInOrder()
     {
-        using var page = TouchingPair(HandwrittenPage.First(7), HandwrittenPage.First(2));
+        using var page = TouchingRow(HandwrittenPage.First(7), HandwrittenPage.First(2));
         using var reader = new DigitReader(s_frameByFrame);
 
         using var analysis = reader.Read(page, 0, TimeSpan.Zero);
@@ -179,27 +179,6 @@ public sealed class SegmentationByRecognitionTests
         using var candidate = new DigitCandidate(new Rect(0, 0, 20, 40), ink.Clone());
 
         Assert.Empty(CandidateSplitter.Cuts(candidate, 3));
-    }
-
-    private static Mat TouchingPair(int left, int right)
-    {
-        // Slides the right digit closer until the segmenter sees the two as one piece of ink.
-        for (var x = 60; x > 0; x -= 2)
-        {
-            using var handwriting = new HandwrittenPage(320, 160);
-            handwriting.Write(left, new Point(40, 30));
-            handwriting.Write(right, new Point(40 + x, 30));
-            var page = handwriting.Render();
-            using var segmentation = new DigitSegmenter().Segment(page);
-            if (segmentation.Candidates.Count == 1)
-            {
-                return page;
-            }
-
-            page.Dispose();
-        }
-
-        throw new InvalidOperationException("The two digits never touched.");
     }
 
     private static Mat TouchingRow(params int[] digits)
