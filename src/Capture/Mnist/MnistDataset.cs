@@ -155,10 +155,13 @@ public static class MnistDataset
                 continue;
             }
 
-            // Write under a temporary name so an interrupted fetch never leaves a half file that looks done.
+            // Write under a temporary name so an interrupted fetch never leaves a half file that looks done, and a
+            // name of this fetch's own: two processes fetching at once (the tests on a fresh clone) each move a
+            // whole file into place, where a shared ".part" was moved away under the other's feet.
             var target = Path.Combine(folder, name);
-            entry.ExtractToFile(target + ".part", overwrite: true);
-            File.Move(target + ".part", target, overwrite: true);
+            var part = $"{target}.{Environment.ProcessId}-{Guid.NewGuid():N}.part";
+            entry.ExtractToFile(part, overwrite: true);
+            File.Move(part, target, overwrite: true);
             found++;
         }
 
