@@ -6,7 +6,8 @@ namespace LiveDigits.Overlay.Output;
 /// <summary>
 /// Writes one JSON line per frame (<see cref="ReadingsJsonl"/>), flushed after every line so that the file
 /// is valid up to the last frame whenever the run stops. A failed write (disk full) cuts the file back to
-/// its last whole line and stops writing; the run goes on.
+/// its last whole line and stops writing; the run goes on. The file may be a pipe or a terminal
+/// (<c>/dev/stdout</c>, a named pipe), which cannot seek: its length is counted, never asked.
 /// </summary>
 public sealed class ReadingsJsonlWriter : IDisposable
 {
@@ -66,7 +67,7 @@ public sealed class ReadingsJsonlWriter : IDisposable
         {
             _stream.Write(bytes);
             _stream.Flush();
-            _wholeLength = _stream.Position;
+            _wholeLength += bytes.Length;
             LinesWritten++;
             return true;
         }
@@ -104,6 +105,12 @@ public sealed class ReadingsJsonlWriter : IDisposable
 
     private void CutToWholeLines()
     {
+        // What went into a pipe has already gone to its reader; there is nothing to cut back.
+        if (!_stream.CanSeek)
+        {
+            return;
+        }
+
         try
         {
             _stream.SetLength(_wholeLength);
