@@ -12,6 +12,7 @@ namespace LiveDigits.Capture.Sources;
 public sealed class CameraSource : IFrameSource
 {
     private readonly FramePump _pump;
+    private readonly Func<IFrameCursor> _open;
 
     /// <summary>Creates the source; the camera is opened on subscription and released on unsubscribe.</summary>
     /// <param name="options">Which camera and how to open it.</param>
@@ -35,7 +36,8 @@ public sealed class CameraSource : IFrameSource
         ArgumentOutOfRangeException.ThrowIfNegative(options.Index);
         Options = options;
         var log = logger ?? NullLogger.Instance;
-        _pump = new FramePump(Name, () => CameraCursor.Open(options, log, openDevice, backends));
+        _open = () => CameraCursor.Open(options, log, openDevice, backends);
+        _pump = new FramePump(Name, _open);
     }
 
     /// <summary>Gets the options the camera is opened with.</summary>
@@ -52,6 +54,16 @@ public sealed class CameraSource : IFrameSource
 
     /// <inheritdoc/>
     public IObservable<Frame> Frames() => _pump.Frames();
+
+    /// <summary>
+    /// Opens the camera, takes its first frame and releases it, so that a command fails before it creates (or
+    /// empties) any output file. The run opens it again; a camera can be reopened at once.
+    /// </summary>
+    /// <exception cref="FrameSourceException">No backend opened the camera, or it delivers no frames.</exception>
+    public void Validate()
+    {
+        using var cursor = _open();
+    }
 
     private static VideoCapture OpenDevice(CameraOptions options, VideoCaptureAPIs backend)
     {

@@ -35,8 +35,9 @@ public static class CameraCommand
                 Height = parsed.GetValue(height),
                 Fps = parsed.GetValue(fps),
             };
-            var source = new CameraSource(camera, logging.CreateLogger<CameraSource>());
             var settings = options.Settings(parsed, []) with { RecordFps = camera.Fps ?? 30 };
+            var source = new CameraSource(camera, logging.CreateLogger<CameraSource>());
+            source.Validate();
             return await ReadingHost.RunAsync(source, settings, logging, cancellation).ConfigureAwait(false);
         }));
         return command;

@@ -149,17 +149,23 @@ public sealed class ReadingCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Camera_NeverOpens_ErrorWithoutARunSummary()
+    public void Camera_NeverOpens_ErrorAloneAndExistingOutputsUntouched()
     {
-        var jsonl = _folder.File("camera.jsonl");
+        // There is no camera 63 anywhere these tests run.
+        var jsonl = _folder.File("keep.jsonl");
+        var record = _folder.File("keep.avi");
+        File.WriteAllText(jsonl, "{\"frame\":0,\"timeMs\":0,\"digits\":[],\"numbers\":[]}\n");
+        File.WriteAllText(record, "an earlier recording");
 
-        var (code, output, error) = AppProcess.Run(
-            "camera", "--index", "63", "--no-window", "--model", AppProcess.TestModel, "--jsonl", jsonl);
+        var (code, output, error) = AppProcess.Run("camera", "--index", "63", "--no-window",
+            "--model", AppProcess.TestModel, "--jsonl", jsonl, "--record", record);
 
         Assert.Equal(3, code);
         Assert.Contains("livedigits: error: camera 63: cannot be opened", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
         Assert.Equal("", output);
-        Assert.Empty(ReadingsJsonl.ReadFile(jsonl));
+        Assert.Single(ReadingsJsonl.ReadFile(jsonl));
+        Assert.Equal("an earlier recording", File.ReadAllText(record));
     }
 
     [Fact]
