@@ -38,6 +38,8 @@ public static class ScoreCommand
             Description = "The reader's JSON Lines for that clip (--jsonl).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        CommonOptions.RefuseUnknownOptions(truth);
+        CommonOptions.RefuseUnknownOptions(output);
         var clip = CommonOptions.PathOption(
             "--clip", "Run the reader on this clip folder (from make-clip) and score it.", "DIR");
         var baselines = new Option<bool>("--baselines")

@@ -25,7 +25,8 @@ public static class CommonOptions
     /// gives an option the next word as its value whatever it is, so <c>--jsonl --no-window</c> wrote a file
     /// named <c>--no-window</c> and showed the window asked not to be shown. A value that is one of the
     /// command's options, or any word starting with <c>--</c>, is refused while parsing; a file that really is
-    /// named so can be given as <c>./--name</c>.
+    /// named so can be given as <c>./--name</c>. An empty or blank value is refused too: it reached .NET's path
+    /// functions, whose ArgumentException came out as an internal error.
     /// </summary>
     /// <param name="name">The option's name, such as <c>--jsonl</c>.</param>
     /// <param name="description">What the path is for.</param>
@@ -36,7 +37,11 @@ public static class CommonOptions
         var option = new Option<string?>(name) { Description = description, HelpName = helpName };
         option.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && result.Tokens[^1].Value is var value && IsOptionWord(result, value))
+            if (result.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+            {
+                result.AddError($"{name}: the {(helpName == "DIR" ? "folder" : "file")} name is empty");
+            }
+            else if (result.Tokens.Count > 0 && result.Tokens[^1].Value is var value && IsOptionWord(result, value))
             {
                 result.AddError(
                     $"{name} {NeedsValueError}{helpName}, not '{value}' (a file so named is given as ./{value})");
@@ -133,7 +138,9 @@ public static class CommonOptions
     /// <summary>
     /// Refuses a word starting with <c>--</c> as an argument: System.CommandLine hands an unknown option to an
     /// argument that takes several values, so <c>image page.png --no-windw</c> went looking for a file of that
-    /// name. A file that really is named so can be given as <c>./--name</c>.
+    /// name. A file that really is named so can be given as <c>./--name</c>. An empty or blank file name is
+    /// refused too (<c>image ""</c> said <c>: no such image file or folder</c>, <c>video ""</c> gave an internal
+    /// error).
     /// </summary>
     /// <typeparam name="T">The argument's value type.</typeparam>
     /// <param name="argument">The command's file argument.</param>
@@ -142,7 +149,11 @@ public static class CommonOptions
         ArgumentNullException.ThrowIfNull(argument);
         argument.Validators.Add(result =>
         {
-            if (result.Tokens.FirstOrDefault(t => t.Value.StartsWith("--", StringComparison.Ordinal)) is { } token)
+            if (result.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+            {
+                result.AddError($"{argument.Name}: the file name is empty");
+            }
+            else if (result.Tokens.FirstOrDefault(t => t.Value.StartsWith("--", StringComparison.Ordinal)) is { } token)
             {
                 result.AddError($"{UnknownOptionError}{token.Value[2..]}'");
             }

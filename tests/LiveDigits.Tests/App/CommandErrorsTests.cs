@@ -168,6 +168,36 @@ public sealed class CommandErrorsTests : IDisposable
             error.Trim());
     }
 
+    [Theory]
+    [InlineData("video | --no-window", "FILE: the file name is empty", "video")]
+    [InlineData("video x.avi --no-window --jsonl |", "--jsonl: the file name is empty", "video")]
+    [InlineData("video x.avi --no-window --record |", "--record: the file name is empty", "video")]
+    [InlineData("video x.avi --no-window --model |", "--model: the file name is empty", "video")]
+    [InlineData("camera --no-window --jsonl |", "--jsonl: the file name is empty", "camera")]
+    [InlineData("image | --no-window", "FILE: the file name is empty", "image")]
+    [InlineData("image a.png || --no-window", "FILE: the file name is empty", "image")]
+    [InlineData("make-clip --out |", "--out: the folder name is empty", "make-clip")]
+    [InlineData("make-clip --out clip --video |", "--video: the file name is empty", "make-clip")]
+    [InlineData("eval --model |", "--model: the file name is empty", "eval")]
+    [InlineData("bench --model |", "--model: the file name is empty", "bench")]
+    [InlineData("score --clip clip --save-jsonl |", "--save-jsonl: the folder name is empty", "score")]
+    [InlineData("score | |", "TRUTH: the file name is empty", "score")]
+    [InlineData("score truth.json |", "OUTPUT: the file name is empty", "score")]
+    [InlineData("demo --model |", "--model: the file name is empty", "demo")]
+    [InlineData("pad --model |", "--model: the file name is empty", "pad")]
+    public void Command_EmptyPath_OneUsageLineNamingTheOption(string arguments, string message, string command)
+    {
+        // | stands for an empty word and || for a blank one. Before: an internal error, ArgumentException "The
+        // value cannot be an empty string", exit 1; image and score said ": no such image file or folder", exit 3.
+        var words = arguments.Split(' ').Select(w => w switch { "|" => "", "||" => "  ", _ => w });
+
+        var (code, output, error) = AppProcess.Run([.. words]);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"livedigits: error: {message} (see 'livedigits {command} --help')", error.Trim());
+        Assert.Equal("", output);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static void AssertOneLineError(int expectedCode, string message, int code, string error)
