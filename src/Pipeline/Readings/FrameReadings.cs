@@ -12,9 +12,22 @@ namespace LiveDigits.Pipeline.Readings;
 /// <param name="Numbers">Every number the digits make, in reading order.</param>
 /// <param name="Source">The image file, for image inputs; otherwise null and left out.</param>
 public sealed record FrameReadings(
-    [property: JsonPropertyName("frame")] long Frame,
+    [property: JsonPropertyName("frame"), JsonRequired] long Frame,
     [property: JsonPropertyName("timeMs")] double TimeMs,
-    [property: JsonPropertyName("digits")] IReadOnlyList<DigitReading> Digits,
-    [property: JsonPropertyName("numbers")] IReadOnlyList<NumberReading> Numbers,
-    [property: JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    string? Source = null);
+    IReadOnlyList<DigitReading> Digits,
+    IReadOnlyList<NumberReading> Numbers,
+    [property: JsonPropertyName("source"), JsonPropertyOrder(1),
+        JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    string? Source = null)
+{
+    // A line another tool wrote may leave out a list it has nothing in ({"frame":3}); it reads as empty rather
+    // than as null, which every consumer would trip over.
+
+    /// <summary>Gets every digit read; never null.</summary>
+    [JsonPropertyName("digits")]
+    public IReadOnlyList<DigitReading> Digits { get; init; } = Digits ?? [];
+
+    /// <summary>Gets every number the digits make, in reading order; never null.</summary>
+    [JsonPropertyName("numbers")]
+    public IReadOnlyList<NumberReading> Numbers { get; init; } = Numbers ?? [];
+}

@@ -15,9 +15,19 @@ public static class ReadingsJsonl
     /// <param name="line">One JSON object.</param>
     /// <returns>The readings.</returns>
     /// <exception cref="JsonException">The line is not a frame's readings.</exception>
-    public static FrameReadings ParseLine(string line) =>
-        JsonSerializer.Deserialize(line, ReadingsJsonContext.Default.FrameReadings)
-        ?? throw new JsonException("A readings line is a JSON object, not null.");
+    public static FrameReadings ParseLine(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(line, ReadingsJsonContext.Default.FrameReadings)
+                ?? throw new JsonException("A readings line is a JSON object, not null.");
+        }
+        catch (JsonException e) when (LacksFrame(line))
+        {
+            // The serializer's own words name the .NET type; a user needs the field.
+            throw new JsonException("\"frame\" is missing", e);
+        }
+    }
 
     /// <summary>Reads every non-empty line of a JSON Lines file.</summary>
     /// <param name="path">The file.</param>
@@ -46,5 +56,20 @@ public static class ReadingsJsonl
         }
 
         return frames;
+    }
+
+    private static bool LacksFrame(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("frame", out _);
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the serializer's message says where it breaks.
+            return false;
+        }
     }
 }

@@ -198,6 +198,37 @@ public sealed class CommandErrorsTests : IDisposable
         Assert.Equal("", output);
     }
 
+    [Theory]
+    [InlineData("{\"frame\":0}")]
+    [InlineData("{\"frame\":0,\"digits\":[]}")]
+    [InlineData("{\"frame\":0,\"timeMs\":0,\"numbers\":[{\"value\":\"7\",\"box\":[1,1,5,5],\"confidence\":1}]}")]
+    public void Score_LineWithoutAList_ReadAsEmpty(string line)
+    {
+        // Before: an internal error, ArgumentNullException (Parameter 'source'), exit 1.
+        var (truth, jsonl) = WriteClipFiles(fps: 10, frames: 1, []);
+        File.WriteAllText(jsonl, line + "\n");
+
+        var (code, output, error) = AppProcess.Run("score", truth, jsonl);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("score f1=", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"timeMs\":0,\"digits\":[],\"numbers\":[]}")]
+    public void Score_LineWithoutFrame_OneLineNamingTheFileAndLine(string line)
+    {
+        // Before: an internal error, ArgumentNullException (Parameter 'source'), exit 1.
+        var (truth, jsonl) = WriteClipFiles(fps: 10, frames: 2, ReadingsAt(fps: 10, frames: 1));
+        File.AppendAllText(jsonl, line + "\n");
+
+        var (code, output, error) = AppProcess.Run("score", truth, jsonl);
+
+        AssertOneLineError(3, $"{jsonl}:2: not a readings line (\"frame\" is missing)", code, error);
+        Assert.Equal("", output);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static void AssertOneLineError(int expectedCode, string message, int code, string error)
