@@ -178,7 +178,9 @@ internal sealed class CandidateChooser(
         for (var round = 1; round <= MaxCutRounds && pending.Count > 0; round++)
         {
             var cuts = pending.Select(p => CandidateSplitter.Cuts(p.Rest, CutsPerCandidate)).ToList();
-            var parts = cuts.SelectMany(c => c).SelectMany(c => new[] { choice.Own(c.Left), choice.Own(c.Right) }).ToList();
+            var parts = cuts.SelectMany(c => c)
+                .SelectMany(c => new[] { choice.Own(c.Left), choice.Own(c.Right) })
+                .ToList();
             if (parts.Count == 0)
             {
                 break;
@@ -207,7 +209,9 @@ internal sealed class CandidateChooser(
 
                     if (Math.Max(leftScore, rightScore) >= readScore)
                     {
-                        (read, readScore, rest) = leftScore >= rightScore ? (left, leftScore, right) : (right, rightScore, left);
+                        (read, readScore, rest) = leftScore >= rightScore
+                            ? (left, leftScore, right)
+                            : (right, rightScore, left);
                     }
                 }
 
@@ -231,7 +235,8 @@ internal sealed class CandidateChooser(
         {
             if (replacements.TryGetValue(i, out var cut))
             {
-                choice.Chosen.AddRange(cut.Parts.OrderBy(d => d.Item1.Box.X).Select(d => (d.Item1.Box, d.Item2, d.Item3)));
+                var parts = cut.Parts.OrderBy(d => d.Item1.Box.X);
+                choice.Chosen.AddRange(parts.Select(d => (d.Item1.Box, d.Item2, d.Item3)));
             }
             else
             {

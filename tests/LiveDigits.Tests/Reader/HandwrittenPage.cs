@@ -2,7 +2,9 @@ using OpenCvSharp;
 
 namespace LiveDigits.Tests.Reader;
 
-/// <summary>Writes MNIST test digits in dark ink on a light page, enlarged as a camera close up would see them.</summary>
+/// <summary>
+/// Writes MNIST test digits in dark ink on a light page, enlarged as a camera close up would see them.
+/// </summary>
 internal sealed class HandwrittenPage : IDisposable
 {
     public const int Scale = 3;
