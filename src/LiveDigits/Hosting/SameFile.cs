@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using LiveDigits.Overlay.Output;
 
 namespace LiveDigits.App.Hosting;
 
@@ -8,9 +8,6 @@ namespace LiveDigits.App.Hosting;
 /// </summary>
 internal static class SameFile
 {
-    // Bigger than struct stat on every 64-bit Linux (144 bytes on x86-64, 128 on arm64).
-    private const int StatBufferSize = 256;
-
     private static readonly StringComparison s_pathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase
             : StringComparison.Ordinal;
@@ -29,7 +26,7 @@ internal static class SameFile
             return true;
         }
 
-        return Identity(a) is { } first && Identity(b) is { } second && first == second;
+        return LinuxStat.Identity(a) is { } first && LinuxStat.Identity(b) is { } second && first == second;
     }
 
     private static string Resolved(string path)
@@ -45,40 +42,4 @@ internal static class SameFile
             return full;
         }
     }
-
-    /// <summary>The file's device and inode; null where they cannot be had (not Linux, missing file).</summary>
-    /// <remarks>
-    /// .NET gives no inode, so this asks the C library. struct stat begins with st_dev then st_ino, both 64-bit,
-    /// on the 64-bit Linux ABIs (x86-64 and arm64) only; elsewhere (Windows, macOS, 32-bit) a hard link to an
-    /// input is not recognised and only symbolic links are followed. glibc before 2.33 has no stat symbol, and
-    /// then the same holds.
-    /// </remarks>
-    private static (ulong Device, ulong Inode)? Identity(string path)
-    {
-        if (!OperatingSystem.IsLinux()
-            || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))
-        {
-            return null;
-        }
-
-        var buffer = new byte[StatBufferSize];
-        try
-        {
-            if (NativeStat(System.Text.Encoding.UTF8.GetBytes(path + "\0"), buffer) != 0)
-            {
-                return null;
-            }
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return null;
-        }
-
-        return (BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
-    }
-
-    // Byte arrays rather than strings or structs: they pass as plain pointers, and the layout is read by hand.
-    [DllImport("libc", EntryPoint = "stat")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int NativeStat(byte[] path, [Out] byte[] buffer);
 }

@@ -50,7 +50,7 @@ public sealed class PipedOutputTests : IDisposable
         var clip = TestMedia.WriteSheetVideo(_folder.File("clip.avi"), 6);
         var pipe = _folder.File("run.jsonl");
         Run("mkfifo", pipe);
-        Assert.True(OutputPaths.IsPipeOrDevice(pipe));
+        Assert.True(LinuxStat.IsPipeOrDevice(pipe));
         using var reader = Start("cat", pipe);
         var read = reader.StandardOutput.ReadToEndAsync();
 
