@@ -30,7 +30,7 @@ public sealed class StageInputs : IDisposable
     /// <summary>Gets the frame's candidates.</summary>
     public FrameSegmentation Segmentation { get; }
 
-    /// <summary>Gets the candidates the reader classifies: the largest, up to its default limit.</summary>
+    /// <summary>Gets the candidates the reader classifies: the tallest, up to its default limit.</summary>
     public IReadOnlyList<DigitCandidate> Candidates { get; }
 
     /// <summary>Gets every candidate normalised to 28x28.</summary>
@@ -56,9 +56,10 @@ public sealed class StageInputs : IDisposable
         ArgumentNullException.ThrowIfNull(classifier);
         var segmentation = segmenter.Segment(image);
 
-        // The reader keeps the largest candidates up to its limit; the stages see the same ones.
+        // The reader keeps the tallest candidates up to its limit; the stages see the same ones.
         var candidates = segmentation.Candidates
-            .OrderByDescending(c => c.Box.Width * c.Box.Height)
+            .OrderByDescending(c => c.Box.Height)
+            .ThenByDescending(c => c.Box.Width)
             .Take(new DigitReaderOptions().MaxCandidates)
             .ToList();
         var inputs = candidates.Select(c => normaliser.Normalise(c.Ink)).ToList();
