@@ -32,7 +32,8 @@ public static class UserErrors
     {
         ArgumentNullException.ThrowIfNull(parsed);
         var command = parsed.CommandResult.Command;
-        var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith(CommonOptions.UnknownOptionError, StringComparison.Ordinal))
+        var first = parsed.Errors
+            .FirstOrDefault(e => e.Message.StartsWith(CommonOptions.UnknownOptionError, StringComparison.Ordinal))
             ?? parsed.Errors.FirstOrDefault(e => e.SymbolResult is OptionResult { Option: var option }
                 && e.Message.StartsWith($"{option.Name} {CommonOptions.NeedsValueError}", StringComparison.Ordinal))
             ?? parsed.Errors[0];

@@ -28,7 +28,9 @@ internal sealed class HandwrittenPage : IDisposable
         return Enumerable.Range(0, set.Count).Where(i => set.Label(i) == digit).Skip(n).First();
     }
 
-    /// <summary>Writes MNIST image <paramref name="index"/>, its 28x28 cell enlarged, with its top left at a point.</summary>
+    /// <summary>
+    /// Writes MNIST image <paramref name="index"/>, its 28x28 cell enlarged, with its top left at a point.
+    /// </summary>
     public void Write(int index, Point at, double widen = 1.0, Action<Mat>? edit = null)
     {
         using var digit = TestData.MnistTest.ToMat(index);
@@ -40,7 +42,9 @@ internal sealed class HandwrittenPage : IDisposable
         Cv2.Max(region, large, region);
     }
 
-    /// <summary>Renders the page: paper (235, 238, 240) darkened to pen ink, (40, 30, 30) unless given, under the strokes.</summary>
+    /// <summary>
+    /// Renders the page: paper (235, 238, 240) darkened to pen ink, (40, 30, 30) unless given, under the strokes.
+    /// </summary>
     public Mat Render(Scalar? pen = null)
     {
         using var cover = new Mat();

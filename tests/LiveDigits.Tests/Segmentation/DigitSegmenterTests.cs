@@ -76,5 +76,6 @@ public sealed class DigitSegmenterTests
 
     // A merge as its box and the boxes of the candidates it replaces, which its indexes point to.
     private static string Describe(CandidateMerge merge, FrameSegmentation segmentation) =>
-        $"{merge.Candidate.Box} replaces {string.Join(' ', merge.Replaces.Select(i => segmentation.Candidates[i].Box))}";
+        $"{merge.Candidate.Box} replaces "
+        + string.Join(' ', merge.Replaces.Select(i => segmentation.Candidates[i].Box));
 }
